@@ -1,0 +1,213 @@
+//! The analysis contract, version 1: the result `analyze` returns, as the CLI prints it
+//! and as JavaScript receives it. Field names are snake_case everywhere.
+//!
+//! Inside the crate every `start`/`end` is a UTF-8 byte offset into the input; the last
+//! step of `analyze` converts them to the unit the caller asked for (see `offsets`), and
+//! `Analysis::offsets` says which unit that is.
+
+use crate::offsets::OffsetUnit;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The version of this contract; bumped on any incompatible change.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// A stretch of the input: slicing the input with `start..end` (in the unit the
+/// analysis declares) gives exactly `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// A span over `doc[range]` (byte offsets, on char boundaries).
+    pub fn new(doc: &str, range: Range<usize>) -> Span {
+        Span {
+            text: doc[range.clone()].to_string(),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub version: u32,
+    /// The unit every `start`/`end` counts in.
+    pub offsets: OffsetUnit,
+    pub headline: Option<Span>,
+    pub byline: Option<Byline>,
+    /// Editor's and update notes before the body, e.g. `(ATTN: ...)`, `(Update 1: ...)`.
+    pub notes: Vec<Span>,
+    pub dateline: Option<Dateline>,
+    /// Photo captions (e.g. Yonhap's `view larger image ...` blocks); never quote sources.
+    pub captions: Vec<Span>,
+    /// `(END)`, or a trailing agency sign-off such as `EFE` or `Reuter`.
+    pub end_marker: Option<Span>,
+    pub emails: Vec<Span>,
+    /// The body paragraphs, captions excluded.
+    pub paragraphs: Vec<Span>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateMention>,
+}
+
+impl Analysis {
+    pub fn empty(offsets: OffsetUnit) -> Analysis {
+        Analysis {
+            version: CONTRACT_VERSION,
+            offsets,
+            headline: None,
+            byline: None,
+            notes: Vec::new(),
+            dateline: None,
+            captions: Vec::new(),
+            end_marker: None,
+            emails: Vec::new(),
+            paragraphs: Vec::new(),
+            quotes: Vec::new(),
+            entities: Vec::new(),
+            dates: Vec::new(),
+        }
+    }
+
+    /// Calls `f` on every `(start, end)` pair in the analysis, so that offset conversion
+    /// (and span checking) lives in one place and cannot miss a field.
+    pub fn for_each_offset_pair(&mut self, mut f: impl FnMut(&mut usize, &mut usize)) {
+        let mut span = |s: &mut Span| f(&mut s.start, &mut s.end);
+        if let Some(h) = &mut self.headline {
+            span(h);
+        }
+        if let Some(b) = &mut self.byline {
+            span(&mut b.span);
+        }
+        self.notes.iter_mut().for_each(&mut span);
+        if let Some(d) = &mut self.dateline {
+            span(&mut d.span);
+            if let Some(date) = &mut d.date {
+                span(&mut date.span);
+            }
+        }
+        self.captions.iter_mut().for_each(&mut span);
+        if let Some(e) = &mut self.end_marker {
+            span(e);
+        }
+        self.emails.iter_mut().for_each(&mut span);
+        self.paragraphs.iter_mut().for_each(&mut span);
+        for q in &mut self.quotes {
+            span(&mut q.span);
+            if let Some(s) = &mut q.speaker {
+                span(&mut s.span);
+            }
+            if let Some(c) = &mut q.cue {
+                span(c);
+            }
+        }
+        for e in &mut self.entities {
+            e.mentions.iter_mut().for_each(&mut span);
+        }
+        for d in &mut self.dates {
+            span(&mut d.span);
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Byline {
+    #[serde(flatten)]
+    pub span: Span,
+    /// The people named, e.g. `["Chae Yun-hwan"]` for `By Chae Yun-hwan`.
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dateline {
+    #[serde(flatten)]
+    pub span: Span,
+    /// The place part as written: `SEOUL`, `NAIROBI, Kenya`, `ST. PAUL, Minn.`.
+    pub location: String,
+    /// The place normalized for display: `SEOUL` → `Seoul`.
+    pub place: String,
+    pub date: Option<DatelineDate>,
+    /// The agency: `Yonhap`, `EFE`, `AP`, `Reuters` ...
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatelineDate {
+    #[serde(flatten)]
+    pub span: Span,
+    /// `None` when neither the story nor the caller's reference date gives it.
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A sentence or more of the speaker's words.
+    Full,
+    /// A phrase inside the reporter's sentence: `a “sacred fight”`.
+    Partial,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words without the quotation marks.
+    #[serde(flatten)]
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    /// The reporting verb or phrase: `said`, `told reporters`, `according to`.
+    pub cue: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The mention at the attribution as written; it may be `he` or `it`.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The resolved canonical name (the entity's name when there is one).
+    pub name: String,
+    /// Index into `Analysis::entities`.
+    pub entity: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Location,
+    Misc,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical name: the fullest form the story uses.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Finer type: `country`, `city`, `region`, `facility`, `agency`, `nationality` ...
+    pub subtype: Option<String>,
+    pub mentions: Vec<Span>,
+    /// The other forms the story uses (`KCNA` for `Korean Central News Agency`).
+    pub aliases: Vec<String>,
+    /// A title or role the story gives: `Foreign Minister`, `North Korean leader`.
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    #[serde(flatten)]
+    pub span: Span,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `None` when the calendar date is unknown.
+    pub value: Option<String>,
+}

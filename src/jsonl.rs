@@ -1,0 +1,96 @@
+//! The JSON-lines contract of the CLI: one `{"id", "text", "reference_date"?}` object
+//! in, one `{"id", "analysis"}` or `{"id", "error"}` object out, for every line.
+//!
+//! A bad line never stops the stream: it becomes an error line with its id (when one
+//! could be read) so the output stays aligned with the input.
+
+use crate::{analyze, CalendarDate, Options};
+use serde_json::{json, Value};
+
+/// Analyzes one input line and returns the output line (without its newline).
+/// `defaults` gives the offset unit and the reference date used when a line has none.
+pub fn process_line(line: &[u8], defaults: &Options) -> String {
+    let (id, result) = match read_request(line, defaults) {
+        // `analyze` is meant never to panic; if it does, the line still gets an answer.
+        Ok((id, text, options)) => match std::panic::catch_unwind(|| analyze(&text, &options)) {
+            Ok(analysis) => (id, Ok(analysis)),
+            Err(_) => (
+                id,
+                Err("internal error while analyzing this text (please report it)".to_string()),
+            ),
+        },
+        Err((id, message)) => (id, Err(message)),
+    };
+    let out = match result {
+        Ok(analysis) => json!({ "id": id, "analysis": analysis }),
+        Err(message) => json!({ "id": id, "error": message }),
+    };
+    out.to_string()
+}
+
+type Request = (Value, String, Options);
+
+fn read_request(line: &[u8], defaults: &Options) -> Result<Request, (Value, String)> {
+    let line = std::str::from_utf8(line)
+        .map_err(|e| (Value::Null, format!("line is not valid UTF-8: {e}")))?;
+    let value: Value = serde_json::from_str(line)
+        .map_err(|e| (Value::Null, format!("line is not valid JSON: {e}")))?;
+    let Value::Object(mut object) = value else {
+        return Err((Value::Null, "line is not a JSON object".to_string()));
+    };
+    let id = object.remove("id").unwrap_or(Value::Null);
+    let text = match object.remove("text") {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err((id, "\"text\" must be a string".to_string())),
+        None => return Err((id, "missing \"text\"".to_string())),
+    };
+    let mut options = defaults.clone();
+    match object.remove("reference_date") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => match s.parse::<CalendarDate>() {
+            Ok(date) => options.reference_date = Some(date),
+            Err(message) => return Err((id, format!("\"reference_date\": {message}"))),
+        },
+        Some(_) => {
+            return Err((
+                id,
+                "\"reference_date\" must be a string YYYY-MM-DD".to_string(),
+            ))
+        }
+    }
+    Ok((id, text, options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: &str) -> Value {
+        serde_json::from_str(&process_line(line.as_bytes(), &Options::default())).unwrap()
+    }
+
+    #[test]
+    fn answers_every_line() {
+        assert_eq!(row(r#"{"id": 7, "text": "Hi."}"#)["analysis"]["version"], 1);
+        assert!(row("not json")["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON"));
+        assert_eq!(row(r#"{"id": "a"}"#)["id"], "a");
+        assert!(row(r#"{"id": "a"}"#)["error"]
+            .as_str()
+            .unwrap()
+            .contains("missing"));
+        assert!(row(r#"{"id": 1, "text": "\ud800"}"#)["error"].is_string());
+        assert!(row(r#"{"id": 1, "text": "x", "reference_date": "soon"}"#)["error"].is_string());
+        assert!(row("[1]")["error"].is_string());
+    }
+
+    #[test]
+    fn rejects_invalid_utf8() {
+        let out: Value =
+            serde_json::from_str(&process_line(b"{\"text\": \"\xff\"}", &Options::default()))
+                .unwrap();
+        assert!(out["error"].as_str().unwrap().contains("UTF-8"));
+    }
+}

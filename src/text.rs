@@ -1,0 +1,333 @@
+//! Tokens, lines and sentences, found once and read by every later stage.
+//!
+//! All ranges are UTF-8 byte offsets into the input. A token is a word (letters and
+//! digits, with inner hyphens, apostrophes and the dots of initialisms such as `U.S.`),
+//! a possessive `’s`/`'s`, or a single punctuation character. Sentences never cross a
+//! line break that ends a paragraph. Knowingly wrong: an initialism that ends a sentence
+//! (`... to the U.S. The ...`) does not end it here.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and maybe digits), e.g. `Kim`, `Jong-un`, `U.S.`, `Soyuz-2`.
+    Word,
+    /// Digits first, e.g. `2023`, `14`, `1996-08-22`, `3.5`.
+    Number,
+    /// The possessive ending `’s` / `'s` split off its word.
+    Possessive,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The input and what is found in it once.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Non-empty lines (byte ranges, without the line break).
+    pub lines: Vec<Range<usize>>,
+    /// Sentences, as token index ranges into `tokens`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Document<'a> {
+        let tokens = tokenize(text);
+        let lines = find_lines(text);
+        let sentences = find_sentences(text, &tokens);
+        Document {
+            text,
+            tokens,
+            lines,
+            sentences,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].range()]
+    }
+
+    /// The byte range covered by a range of tokens.
+    pub fn token_span(&self, tokens: Range<usize>) -> Range<usize> {
+        if tokens.is_empty() {
+            let at = self
+                .tokens
+                .get(tokens.start)
+                .map_or(self.text.len(), |t| t.start);
+            return at..at;
+        }
+        self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    pub fn token_at_or_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < at)
+    }
+
+    /// Token index range of the tokens lying inside the byte range.
+    pub fn tokens_within(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.token_at_or_after(range.start);
+        let end = self
+            .tokens
+            .partition_point(|t| t.end <= range.end)
+            .max(start);
+        start..end
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Characters that may join two parts of one word.
+fn is_word_joiner(c: char) -> bool {
+    c == '-' || c == '‐' || is_apostrophe(c) || c == '.' || c == '&'
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            // A possessive `’s` after a word: its own token.
+            if is_apostrophe(c)
+                && i + 1 < n
+                && matches!(chars[i + 1].1, 's' | 'S')
+                && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
+                && i > 0
+                && chars[i - 1].1.is_alphanumeric()
+            {
+                tokens.push(Token {
+                    start: byte_at(i),
+                    end: byte_at(i + 2),
+                    kind: TokenKind::Possessive,
+                });
+                i += 2;
+                continue;
+            }
+            tokens.push(Token {
+                start: byte_at(i),
+                end: byte_at(i + 1),
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n {
+            let c = chars[i].1;
+            if c.is_alphanumeric() || is_combining(c) {
+                i += 1;
+                continue;
+            }
+            // A joiner continues the word only when a letter or digit follows it,
+            // and an apostrophe never takes a possessive `’s` into the word.
+            if is_word_joiner(c) && i + 1 < n && chars[i + 1].1.is_alphanumeric() {
+                let possessive = is_apostrophe(c)
+                    && matches!(chars[i + 1].1, 's' | 'S')
+                    && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric());
+                if !possessive {
+                    i += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // The final dot of an initialism (`U.S.`, `N.Y.`) belongs to it.
+        let word: &str = &text[byte_at(start)..byte_at(i)];
+        if i < n && chars[i].1 == '.' && is_initialism(word) {
+            i += 1;
+        }
+        let kind = if chars[start].1.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        tokens.push(Token {
+            start: byte_at(start),
+            end: byte_at(i),
+            kind,
+        });
+    }
+    tokens
+}
+
+/// Combining marks keep a word whole (`é` written as `e` + U+0301).
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// `U.S`, `N.Y`, `U.N`: single letters joined by dots.
+fn is_initialism(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+fn find_lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\r' {
+            push_line(text, start..i, &mut lines);
+            start = i + 1;
+        }
+    }
+    push_line(text, start..text.len(), &mut lines);
+    lines
+}
+
+fn push_line(text: &str, range: Range<usize>, lines: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let trimmed_start = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + trimmed_start;
+        lines.push(start..start + trimmed.len());
+    }
+}
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Gov",
+    "Sen", "Rep", "Rev", "St", "Ste", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No",
+    "Vol", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx",
+];
+
+fn find_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let tok = &text[t.range()];
+        let mut end_here = false;
+        let mut last = i;
+        if matches!(tok, "." | "!" | "?")
+            && !(tok == "." && i > 0 && is_abbreviation(text, &tokens[i - 1], t))
+        {
+            // Closing quotes and brackets after the stop belong to the sentence.
+            while last + 1 < tokens.len()
+                && tokens[last + 1].start == tokens[last].end
+                && matches!(
+                    &text[tokens[last + 1].range()],
+                    "\"" | "”" | "’" | "'" | ")" | "]"
+                )
+            {
+                last += 1;
+            }
+            end_here = match tokens.get(last + 1) {
+                None => true,
+                Some(next) => {
+                    let gap = &text[tokens[last].end..next.start];
+                    let first = text[next.range()].chars().next().unwrap_or(' ');
+                    !gap.is_empty()
+                        && (first.is_uppercase()
+                            || first.is_numeric()
+                            || !first.is_alphanumeric()
+                            || gap.contains('\n'))
+                }
+            };
+        }
+        // A paragraph break (a blank line, or a line ending in a stop) ends a sentence too.
+        if !end_here {
+            if let Some(next) = tokens.get(i + 1) {
+                let gap = &text[t.end..next.start];
+                let newlines = gap.matches('\n').count() + gap.matches('\r').count()
+                    - gap.matches("\r\n").count();
+                if newlines >= 2 || (newlines == 1 && ends_line_as_paragraph(tok)) {
+                    end_here = true;
+                }
+            }
+        }
+        if end_here || last + 1 == tokens.len() {
+            sentences.push(start..last + 1);
+            start = last + 1;
+        }
+        i = last + 1;
+    }
+    sentences
+}
+
+fn ends_line_as_paragraph(last_token: &str) -> bool {
+    matches!(
+        last_token,
+        "." | "!" | "?" | "\"" | "”" | ":" | ")" | "-" | "—" | "_"
+    )
+}
+
+fn is_abbreviation(text: &str, word: &Token, dot: &Token) -> bool {
+    if word.end != dot.start || word.kind != TokenKind::Word {
+        return false;
+    }
+    let w = &text[word.range()];
+    (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.range()]).collect()
+    }
+
+    #[test]
+    fn keeps_hyphenated_names_and_splits_possessives() {
+        assert_eq!(
+            words("Kim Jong-un’s U.S. trip"),
+            ["Kim", "Jong-un", "’s", "U.S.", "trip"]
+        );
+        assert_eq!(
+            words("the imperialists' threat"),
+            ["the", "imperialists", "'", "threat"]
+        );
+        assert_eq!(words("“top priority,”"), ["“", "top", "priority", ",", "”"]);
+    }
+
+    #[test]
+    fn splits_sentences_but_not_at_abbreviations() {
+        let text = "SEOUL, Sept. 14 (Yonhap) -- Mr. Kim left. He said \"no.\" Then\n\nA new one";
+        let doc = Document::new(text);
+        let s: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|r| &text[doc.token_span(r.clone())])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "SEOUL, Sept. 14 (Yonhap) -- Mr. Kim left.",
+                "He said \"no.\"",
+                "Then",
+                "A new one"
+            ]
+        );
+    }
+}
