@@ -56,9 +56,14 @@ struct Words {
 
 impl Words {
     fn has(&self, section: &str, word: &str) -> bool {
-        self.sections
-            .get(section)
-            .is_some_and(|s| s.contains(word.to_lowercase().as_str()))
+        let Some(set) = self.sections.get(section) else {
+            return false;
+        };
+        if word.chars().any(char::is_uppercase) {
+            set.contains(word.to_lowercase().as_str())
+        } else {
+            set.contains(word)
+        }
     }
 }
 
@@ -201,9 +206,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        let mut end = end
-            .min(quote.end + FRAME_TOKENS)
-            .min(self.doc.tokens.len());
+        let mut end = end.min(quote.end + FRAME_TOKENS).min(self.doc.tokens.len());
         while end > quote.end && line[end - 1] != line[last] {
             end -= 1;
         }
@@ -216,8 +219,12 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let w = words();
-        let first = self.word(t).to_lowercase();
-        let phrases = w.cues.get(first.as_str())?;
+        let word = self.word(t);
+        let phrases = if word.chars().any(char::is_uppercase) {
+            w.cues.get(word.to_lowercase().as_str())?
+        } else {
+            w.cues.get(word)?
+        };
         'phrase: for phrase in phrases {
             if t + phrase.len() > limit {
                 continue;
@@ -238,11 +245,13 @@ impl<'a> Attributor<'a> {
 
     /// The longest cue holding token `t` (`it was stated that` over `stated`).
     fn cue_covering(&self, t: usize, start: usize, limit: usize) -> Option<Cue> {
-        (0..4)
+        let here = self.cue_at(t, limit)?;
+        (1..4)
             .rev()
             .filter(|k| t >= start + k)
             .filter_map(|k| self.cue_at(t - k, limit))
             .find(|cue| cue.tokens.end > t)
+            .or(Some(here))
     }
 
     /// Finds the cue and speaker mention for a quotation.
@@ -318,7 +327,10 @@ impl<'a> Attributor<'a> {
     /// An attribution clause right after the closing mark: `, the KCNA reported`,
     /// `, said Kim`, or a speaker and any past-tense verb (`, an angry Hollande
     /// retaliated.`).
-    fn attribution_right_after(&self, after: Range<usize>) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    fn attribution_right_after(
+        &self,
+        after: Range<usize>,
+    ) -> Option<(Option<Range<usize>>, Range<usize>)> {
         let mut s = after.start;
         while s < after.end && self.word(s) == "," {
             s += 1;
@@ -362,18 +374,25 @@ impl<'a> Attributor<'a> {
     fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
         let w = words();
         let mut j = start;
-        if j < limit && w.has("sentence-openers", self.word(j)) && !w.has("determiners", self.word(j)) {
+        if j < limit
+            && w.has("sentence-openers", self.word(j))
+            && !w.has("determiners", self.word(j))
+        {
             let comma = (j..limit.min(j + 16)).find(|&k| self.word(k) == "," && !self.is_quoted(k));
             j = comma.map_or(j + 1, |k| k + 1);
         }
-        while j < limit && w.has("sentence-openers", self.word(j)) && !w.has("determiners", self.word(j)) {
+        while j < limit
+            && w.has("sentence-openers", self.word(j))
+            && !w.has("determiners", self.word(j))
+        {
             j += 1;
         }
         if j >= limit || self.is_quoted(j) {
             return None;
         }
         let end = self.noun_phrase_at(j, limit)?;
-        let has_name = (j..end).any(|k| starts_upper(self.word(k)) && !w.has("determiners", self.word(k)))
+        let has_name = (j..end)
+            .any(|k| starts_upper(self.word(k)) && !w.has("determiners", self.word(k)))
             || w.has("pronouns-person", self.word(j))
             || w.has("pronouns-thing", self.word(j));
         has_name.then(|| self.doc.token_span(j..end))
@@ -708,6 +727,14 @@ impl<'a> Attributor<'a> {
             if let Some(entity) = self.entity_before(mention.start, want) {
                 return self.speaker_for_entity(mention, entity);
             }
+            if let Some(name) = self.name_before(mention.start, organization) {
+                return ResolvedSpeaker {
+                    mention,
+                    name: strip_titles(&self.doc.text[name]),
+                    entity: None,
+                    is_organization: organization,
+                };
+            }
             return ResolvedSpeaker {
                 mention,
                 name: text.to_string(),
@@ -745,6 +772,56 @@ impl<'a> Attributor<'a> {
             entity: None,
             is_organization,
         }
+    }
+
+    /// Without entities: the nearest name before byte `at` (bounded look-back) that
+    /// looks like an organization (`the KCNA` for `it`) or a person (two capitalized
+    /// words or a title, for `he`).
+    fn name_before(&self, at: usize, organization: bool) -> Option<Range<usize>> {
+        let w = words();
+        let mut end = self.doc.token_at_or_after(at);
+        let lowest = self
+            .doc
+            .token_at_or_after(at.saturating_sub(PRONOUN_LOOKBACK));
+        while end > lowest {
+            if !starts_upper(self.word(end - 1)) || self.is_quoted(end - 1) {
+                end -= 1;
+                continue;
+            }
+            let mut start = end - 1;
+            while start > lowest
+                && starts_upper(self.word(start - 1))
+                && !self.is_quoted(start - 1)
+                && !self.opens_sentence(start)
+            {
+                start -= 1;
+            }
+            while start < end && w.has("sentence-openers", self.word(start)) {
+                start += 1;
+            }
+            if start < end {
+                let text = &self.doc.text[self.doc.token_span(start..end)];
+                let fits = if organization {
+                    looks_like_organization(text)
+                } else {
+                    !looks_like_organization(text)
+                        && (end - start >= 2 || w.has("titles", self.word(start)))
+                };
+                if fits {
+                    return Some(self.doc.token_span(start..end));
+                }
+            }
+            end = start.min(end - 1);
+        }
+        None
+    }
+
+    /// Whether token `t` starts a sentence.
+    fn opens_sentence(&self, t: usize) -> bool {
+        self.doc
+            .sentences
+            .get(self.sentence_of_token[t] as usize)
+            .is_some_and(|s| s.start == t)
     }
 
     fn speaker_for_entity(&self, mention: Range<usize>, entity: usize) -> ResolvedSpeaker {

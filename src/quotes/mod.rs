@@ -48,8 +48,8 @@ pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
         // in its paragraph, or of the paragraph before when it opens its own.
         if speaker.is_none() && full {
             if let Some((l, c, s)) = &last {
-                let whole_line = attributor.opens_line(tokens.start)
-                    && attributor.closes_line(tokens.end - 1);
+                let whole_line =
+                    attributor.opens_line(tokens.start) && attributor.closes_line(tokens.end - 1);
                 if *l == line || (whole_line && *l + 1 == line) {
                     cue = c.clone();
                     speaker = Some(s.clone());
