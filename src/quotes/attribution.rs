@@ -354,6 +354,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let end = self.noun_phrase_at(s, reach)?;
+        if end >= after.end {
+            return None;
+        }
         let verb = self.word(end);
         let past_or_present = (verb.ends_with("ed") || verb.ends_with('s'))
             && verb.chars().all(|c| c.is_lowercase())
