@@ -112,6 +112,8 @@ pub struct Attributor<'a> {
     sentence_of_token: Vec<u32>,
     /// For each token, its line.
     line_of_token: Vec<u32>,
+    /// Capitalized words the story uses inside sentences: names, not sentence openers.
+    names_inside_sentences: HashSet<&'a str>,
     /// Entity mentions `(start, end, entity)`, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
     last_person: Option<ResolvedSpeaker>,
@@ -147,6 +149,19 @@ impl<'a> Attributor<'a> {
             }
             line_of_token[t] = line as u32;
         }
+        let mut names_inside_sentences = HashSet::new();
+        for (t, tok) in doc.tokens.iter().enumerate().skip(1) {
+            let text = doc.token_text(t);
+            let starts_sentence = doc
+                .sentences
+                .get(sentence_of_token[t] as usize)
+                .is_some_and(|s| s.start == t);
+            let after_mark = matches!(doc.token_text(t - 1), "\"" | "“" | ":" | "(" | "-" | "—");
+            if tok.kind == TokenKind::Word && starts_upper(text) && !starts_sentence && !after_mark
+            {
+                names_inside_sentences.insert(text);
+            }
+        }
         let mut mentions: Vec<(usize, usize, usize)> = entities
             .iter()
             .enumerate()
@@ -160,6 +175,7 @@ impl<'a> Attributor<'a> {
             sentence_of_token,
             line_of_token,
             mentions,
+            names_inside_sentences,
             last_person: None,
             last_organization: None,
             recent: Vec::new(),
@@ -255,7 +271,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Finds the cue and speaker mention for a quotation.
-    pub fn attribute(&self, quote: Range<usize>) -> Found {
+    pub fn attribute(&self, quote: Range<usize>, full: bool) -> Found {
         let (before, after) = self.frame(quote.clone());
         // `“…,” the KCNA reported` / `“…?” asked Dunn` right after the closing mark
         // outranks a cue earlier in the sentence.
@@ -264,10 +280,16 @@ impl<'a> Attributor<'a> {
                 return Some(found);
             }
         }
-        self.cue_before(before)
+        self.cue_before(before.clone())
             .or_else(|| self.cue_after(after.clone()))
             // `“…” -Commissioner X` at the end of the paragraph.
             .or_else(|| self.trailing_dash_name(after).map(|name| (None, name)))
+            // `Cruz blamed the law on “knuckleheaded politicians.”`: no cue we know,
+            // but the quotation sits in a clause whose subject is a name.
+            .or_else(|| {
+                let subject = self.clause_subject(before.start, before.end)?;
+                (!full && self.is_confident_name(subject.clone())).then_some((None, subject))
+            })
     }
 
     /// Whether the quoted words end with `,` `?` `!` or a dash before the closing mark:
@@ -294,7 +316,8 @@ impl<'a> Attributor<'a> {
             };
             t = cue.tokens.start;
             let cue_span = self.doc.token_span(cue.tokens.clone());
-            if let Some(subject) = self.subject_of(&cue, before.start, false) {
+            let right_after = t > before.start && self.follows_quote(t, before.start);
+            if let Some(subject) = self.subject_of(&cue, before.start, right_after) {
                 return Some((Some(nearest_cue.unwrap_or(cue_span)), subject));
             }
             if nearest_cue.is_none() {
@@ -401,6 +424,27 @@ impl<'a> Attributor<'a> {
         has_name.then(|| self.doc.token_span(j..end))
     }
 
+    /// Whether a subject found without a cue surely names someone: `he`, `she`,
+    /// `they`, two capitalized words, or a word the story also capitalizes inside a
+    /// sentence (`Cruz`, not a sentence-initial `Optimism`).
+    fn is_confident_name(&self, subject: Range<usize>) -> bool {
+        let w = words();
+        let tokens = self.doc.tokens_within(subject);
+        if tokens.len() == 1 && w.has("pronouns-person", self.word(tokens.start)) {
+            return true;
+        }
+        let names: Vec<&str> = tokens
+            .map(|t| self.word(t))
+            .filter(|t| {
+                starts_upper(t) && !w.has("determiners", t) && !w.has("sentence-openers", t)
+            })
+            .collect();
+        names.len() >= 2
+            || names
+                .iter()
+                .any(|n| self.names_inside_sentences.contains(n))
+    }
+
     /// The end (exclusive token) of a speaker phrase starting at token `s`: a pronoun,
     /// or words up to a name's end (`an angry Hollande`, `the KCNA`, `a spokesman`).
     fn noun_phrase_at(&self, s: usize, limit: usize) -> Option<usize> {
@@ -490,12 +534,14 @@ impl<'a> Attributor<'a> {
                 let appositive = w.has("determiners", first)
                     || matches!(first, "who" | "which" | "whose")
                     || opens.is_ascii_digit()
-                    || w.has("titles", first);
-                if appositive && opens.is_lowercase() || opens.is_ascii_digit() {
-                    j = k - 1;
-                } else if starts_upper(first) && (k..comma).all(|t| starts_upper(self.word(t))) {
+                    || w.has("titles", first)
+                    || opens.is_uppercase();
+                if starts_upper(first) && (k..comma).all(|t| starts_upper(self.word(t))) {
                     // `the nominee, Donald Trump, tweeted`: the name between commas.
                     return Some(self.doc.token_span(k..comma));
+                } else if appositive {
+                    // `Jeff Weaver, Sanders' campaign manager, said`
+                    j = k - 1;
                 } else {
                     return None;
                 }
