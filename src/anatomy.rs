@@ -85,24 +85,36 @@ pub fn find_anatomy(doc: &Document, analysis: &mut Analysis) {
             }
         }
         let later_lines = front < lines.len();
+        let headline_like = later_lines && is_headline(s);
+        let awaiting_headline = analysis.headline.is_none() && first_body_line.is_none();
         if let Some(found) = dateline::find_dateline(doc, line.clone()) {
-            // `JAPAN - U.S. TRADE TALKS` over a story is a headline, not a dateline.
-            let headline_instead = !found.strong && found.range.end < line.end && is_headline(s);
-            if !headline_instead || !later_lines {
+            // A first short line is a headline when it has only a place and a dash and
+            // the story goes on (`JAPAN - U.S. TRADE TALKS`), or when the next line has
+            // the dateline (`SYRIA SEEKING WHITE SUGAR ON APRIL 8 - TRADE`).
+            let headline_instead = headline_like
+                && awaiting_headline
+                && (!found.strong || strong_dateline_at(doc, front));
+            // A lone headline-like line is a flash, not a story: `GENEVA - negotiators
+            // agree basic elements in new rubber pact - chairman`.
+            let rest = &text[found.range.end..line.end];
+            let flash = !found.strong
+                && !later_lines
+                && (is_headline(s) || rest.contains(" - ") || rest.contains(" -- "));
+            if !headline_instead && !flash {
                 body_start = Some(found.range.end);
                 analysis.dateline = Some(to_dateline(text, found));
                 break;
             }
         }
-        if !later_lines || !is_headline(s) {
+        if !headline_like || first_body_line.is_some() {
             first_body_line.get_or_insert(line.start);
             break;
         }
-        if analysis.headline.is_none() && first_body_line.is_none() {
+        if awaiting_headline {
             analysis.headline = Some(Span::new(text, line.clone()));
         } else {
-            // A second short line (a deck or subhead) may still precede the dateline.
-            first_body_line.get_or_insert(line.start);
+            // One more short line (a deck, a wrapped headline) may precede the dateline.
+            first_body_line = Some(line.start);
         }
     }
     let body_start = body_start
@@ -141,13 +153,24 @@ fn to_dateline(text: &str, found: dateline::FoundDateline) -> Dateline {
     }
 }
 
-/// A headline is short, has letters, and does not end like a sentence or a clause.
+fn strong_dateline_at(doc: &Document, line: usize) -> bool {
+    doc.lines
+        .get(line)
+        .and_then(|l| dateline::find_dateline(doc, l.clone()))
+        .is_some_and(|d| d.strong)
+}
+
+/// A headline is short, has letters, and does not end like a sentence or a clause; a
+/// final dot is an abbreviation's in `... EXPORTS TO U.S.` or any all-capitals line.
 fn is_headline(line: &str) -> bool {
     let line = line.trim();
+    let last_word = line.rsplit(' ').next().unwrap_or(line);
+    let abbreviation_dot = line.ends_with('.')
+        && (last_word[..last_word.len() - 1].contains('.')
+            || !line.chars().any(char::is_lowercase));
     line.len() <= MAX_HEADLINE_BYTES
         && line.chars().any(char::is_alphabetic)
-        && !line.ends_with(['.', ',', ';', ':'])
-        && !line.starts_with('(')
+        && (!line.ends_with(['.', ',', ';', ':']) || abbreviation_dot)
         && !line.contains('@')
         && line.split_whitespace().count() <= 30
 }

@@ -6,7 +6,7 @@
 //! what is known: a day (`2023-09-14`), a month (`2023-09`), a year, or `null`.
 //!
 //! The story's date is the dateline's month and day, with the year written elsewhere in
-//! the story when a full date lies just before it (Yonhap's caption `Sept. 13, 2023`
+//! the story when a full date lies a day or two before it (Yonhap's caption `Sept. 13, 2023`
 //! under a `SEOUL, Sept. 14` dateline), else the year that puts it nearest the caller's
 //! reference date. A story without a dated dateline is dated by the reference date.
 //!
@@ -241,10 +241,12 @@ fn story_date(
     if let Some(year) = dateline_date.year {
         return CalendarDate::new(year, month, day);
     }
-    // A full date written in the story, at most a week before the dateline date (or the
-    // day after, for a story filed near midnight), gives the year.
+    // A full date written in the story, at most two days before the dateline date (the
+    // caption's `Sept. 13, 2023` under `SEOUL, Sept. 14`) or the day after (filed near
+    // midnight), gives the year; not one that looks ahead (`bonds due March 1, 1994`).
+    // A wider window takes anniversaries: `On March 12, 1985, ...` under `March 19`.
     let mut best: Option<(i64, CalendarDate)> = None;
-    for f in found {
+    for f in found.iter().filter(|f| !f.looks_ahead) {
         let Expression::Calendar {
             year: Some(y),
             month: Some(m),
@@ -261,7 +263,7 @@ fn story_date(
                 continue;
             };
             let gap = written.days_since_epoch() - candidate.days_since_epoch();
-            if (-7..=1).contains(&gap) && best.is_none_or(|(g, _)| gap.abs() < g) {
+            if (-2..=1).contains(&gap) && best.is_none_or(|(g, _)| gap.abs() < g) {
                 best = Some((gap.abs(), candidate));
             }
         }

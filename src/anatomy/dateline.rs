@@ -34,7 +34,7 @@ pub struct FoundDateline {
     pub location: Range<usize>,
     pub date: Option<FoundDate>,
     pub source: Option<String>,
-    /// Has a date or an agency, not only a place and a dash.
+    /// Has a date or a known agency, not only a place and a dash.
     pub strong: bool,
 }
 
@@ -73,8 +73,43 @@ const PARTICLES: &[&str] = &[
     "am", "an", "der", "den", "aan", "au", "aux", "sur", "sous", "upon", "of", "y", "en",
 ];
 
-/// The most words a place or a qualifier can have (`SALT LAKE CITY`, `RIO DE JANEIRO`).
-const MAX_PLACE_WORDS: usize = 5;
+/// The most capitalized words a place or a qualifier can have (`SALT LAKE CITY`,
+/// `RIO DE JANEIRO`); more is a headline (`BANK OF FRANCE BUYS DOLLARS, SELLS YEN -`).
+const MAX_PLACE_WORDS: usize = 4;
+
+/// Capitalized words that are never part of a place, as in the headline
+/// `ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER` or a sentence `In Seoul, ...`.
+const NOT_PLACE_WORDS: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "and",
+    "is",
+    "are",
+    "was",
+    "will",
+    "says",
+    "said",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "corrected",
+    "correction",
+    "update",
+    "exclusive",
+    "breaking",
+    "analysis",
+    "opinion",
+    "watch",
+    "live",
+    "urgent",
+];
 
 struct Reader<'d, 'a> {
     doc: &'d Document<'a>,
@@ -111,13 +146,20 @@ impl<'a> Reader<'_, 'a> {
         let mut words = 0;
         let mut after_last_capital = None;
         loop {
+            let w = self.word(k);
             if self.is_capitalized_word(k) {
-                let w = self.word(k);
-                if month_number(w).is_some() || weekday_number(w).is_some() {
+                if month_number(w).is_some()
+                    || weekday_number(w).is_some()
+                    || NOT_PLACE_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+                {
                     break;
                 }
                 words += 1;
                 k += 1;
+                // `ST. JOHN'S, Newfoundland`
+                if k < self.end && self.doc.tokens[k].kind == TokenKind::Possessive {
+                    k += 1;
+                }
                 // `ST. PAUL`, `Minn.`: the abbreviation's dot.
                 if self.word(k) == "." && self.touches_previous(k) {
                     k += 1;
@@ -125,10 +167,14 @@ impl<'a> Reader<'_, 'a> {
                 after_last_capital = Some(k);
             } else if words > 0
                 && self.is_word(k)
-                && PARTICLES.contains(&self.word(k))
+                && PARTICLES.contains(&w)
                 && self.is_capitalized_word(k + 1)
             {
                 k += 1;
+            } else if words > 0 && self.is_word(k) && self.word(k + 1) == "," {
+                // Carelessly typed: `New york, March 2 -`, `La paz, march 4 -`.
+                k += 1;
+                after_last_capital = Some(k);
             } else {
                 break;
             }
@@ -174,8 +220,9 @@ impl<'a> Reader<'_, 'a> {
         w.parse().ok().filter(|d| (1..=31).contains(d))
     }
 
-    /// `(Yonhap)`, `(AP)`, `(dpa)`: (agency, index after `)`).
-    fn agency_in_parens(&self, i: usize) -> Option<(String, usize)> {
+    /// `(Yonhap)`, `(AP)`, `(dpa)`: (agency, index after `)`, whether it is a known
+    /// agency rather than any short acronym such as `(DIA)`).
+    fn agency_in_parens(&self, i: usize) -> Option<(String, usize, bool)> {
         if self.word(i) != "(" {
             return None;
         }
@@ -187,8 +234,10 @@ impl<'a> Reader<'_, 'a> {
         let acronym = close == i + 2
             && (2..=6).contains(&name.len())
             && name.bytes().all(|b| b.is_ascii_uppercase());
-        let name = agency_name(name).map_or_else(|| name.to_string(), str::to_string);
-        (acronym || agency_name(&name).is_some()).then_some((name, close + 1))
+        match agency_name(name) {
+            Some(known) => Some((known.to_string(), close + 1, true)),
+            None => acronym.then(|| (name.to_string(), close + 1, false)),
+        }
     }
 
     /// `-`, `--`, `—`, `_`: the index after the separator.
@@ -219,9 +268,11 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
     let mut i = first;
     let mut source = None;
     // ANSA: `(ANSA) - ROME, SEP 14 - ...`
-    if let Some((agency, after)) = r.agency_in_parens(i) {
+    let mut known_agency = false;
+    if let Some((agency, after, known)) = r.agency_in_parens(i) {
         i = r.separator(after)?;
         source = Some(agency);
+        known_agency = known;
     }
     let place_start = i;
     i = r.place(i)?;
@@ -280,32 +331,33 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
     if r.word(i) == "," && r.is_word(i + 1) {
         if let Some(agency) = agency_name(r.word(i + 1)) {
             source = Some(agency.to_string());
+            known_agency = true;
             i += 2;
         }
-    } else if r.word(i) == "," && date.is_some() && r.separator(i + 1).is_some() {
-        i += 1; // `TULSA, Okla., April 1,  - `
     }
-    if let Some((agency, after)) = r.agency_in_parens(i) {
+    if r.word(i) == "," && r.separator(i + 1).is_some() {
+        i += 1; // `TULSA, Okla., April 1,  - `, `CHEVY CHASE, Md., - March 4 -`
+    }
+    if let Some((agency, after, known)) = r.agency_in_parens(i) {
         source = Some(agency);
+        known_agency |= known;
         i = after;
         // EFE's `(EFE).-`
         if r.word(i) == "." && r.touches_previous(i) {
             i += 1;
         }
     }
-    let strong = date.is_some() || source.is_some();
+    let strong = date.is_some() || known_agency;
     let end = match r.separator(i) {
         Some(after) => {
             // A bare dash after a place alone: `WASHINGTON - `, spaced, in capitals.
-            if !strong && (!all_caps || r.touches_previous(i)) {
+            if !strong && source.is_none() && (!all_caps || r.touches_previous(i)) {
                 return None;
             }
             doc.tokens[after - 1].end
         }
-        // An agency in parentheses needs no dash: `Paris (AFP) The ...`.
-        None if source.is_some() && i > place_start && r.word(i - 1) == ")" => {
-            doc.tokens[i - 1].end
-        }
+        // A known agency in parentheses needs no dash: `Paris (AFP) The ...`.
+        None if known_agency && i > place_start && r.word(i - 1) == ")" => doc.tokens[i - 1].end,
         None => return None,
     };
     Some(FoundDateline {

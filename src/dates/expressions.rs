@@ -51,7 +51,38 @@ pub struct Found {
     /// Byte range of the phrase.
     pub range: Range<usize>,
     pub expression: Expression,
+    /// Follows a word that points ahead of the story (`bonds due March 1, 1994`), so it
+    /// does not date the story.
+    pub looks_ahead: bool,
 }
+
+/// Words a few tokens before a date that make it a deadline rather than an event.
+const AHEAD_WORDS: &[&str] = &[
+    "due",
+    "maturing",
+    "matures",
+    "mature",
+    "maturity",
+    "expiring",
+    "expires",
+    "expire",
+    "until",
+    "till",
+    "through",
+    "by",
+    "redeemable",
+    "payable",
+    "ending",
+    "ends",
+    "to",
+    "dated",
+    "from",
+    "starting",
+    "effective",
+    "between",
+    "after",
+    "before",
+];
 
 /// Words before a bare month or year that make it a date: `in March`, `since 2011`.
 const TIME_PREPOSITIONS: &[&str] = &[
@@ -357,9 +388,19 @@ pub fn find_expressions(doc: &Document) -> Vec<Found> {
             match cursor.phrase_at(i) {
                 Some((expression, end)) if end > i && end <= sentence.end => {
                     // `earlier this month`: the span starts at the first word read.
+                    // A list inherits it: `mature March 26, 1990, March 25, 1992 and ...`.
+                    let in_list = found.last().is_some_and(|f: &Found| {
+                        f.looks_ahead
+                            && (i.saturating_sub(2).max(sentence.start)..i)
+                                .any(|k| cursor.end_of(k) == f.range.end)
+                    });
+                    let looks_ahead = in_list
+                        || (i.saturating_sub(3).max(sentence.start)..i)
+                            .any(|k| cursor.lower_is(k, AHEAD_WORDS));
                     found.push(Found {
                         range: cursor.start_of(i)..cursor.end_of(end - 1),
                         expression,
+                        looks_ahead,
                     });
                     i = end;
                 }

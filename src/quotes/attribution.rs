@@ -31,6 +31,9 @@ use std::sync::OnceLock;
 
 /// How far (in tokens) a frame reaches on each side of a quotation.
 const FRAME_TOKENS: usize = 60;
+/// A sentence this short right after a quotation that ends its own sentence is read
+/// as its attribution (`“…” Trump said.`).
+const SHORT_ATTRIBUTION_TOKENS: usize = 7;
 /// The longest speaker phrase read back from a cue, in tokens.
 const MAX_SUBJECT_TOKENS: usize = 8;
 /// How far back (in bytes) a pronoun looks for an entity mention when no speaker of its
@@ -53,9 +56,14 @@ struct Words {
 
 impl Words {
     fn has(&self, section: &str, word: &str) -> bool {
-        self.sections
-            .get(section)
-            .is_some_and(|s| s.contains(word.to_lowercase().as_str()))
+        let Some(set) = self.sections.get(section) else {
+            return false;
+        };
+        if word.chars().any(char::is_uppercase) {
+            set.contains(word.to_lowercase().as_str())
+        } else {
+            set.contains(word)
+        }
     }
 }
 
@@ -90,6 +98,9 @@ struct Cue {
     tokens: Range<usize>,
     phrase: &'static [&'static str],
 }
+
+/// A cue (if one was found) and the speaker mention (byte ranges).
+pub type Found = Option<(Option<Range<usize>>, Range<usize>)>;
 
 /// The reading context shared by all quotations of a document.
 pub struct Attributor<'a> {
@@ -184,9 +195,18 @@ impl<'a> Attributor<'a> {
         }
         let mut end = sentence
             .get(self.sentence_of_token[last] as usize)
-            .map_or(quote.end, |s| s.end)
-            .min(quote.end + FRAME_TOKENS)
-            .min(self.doc.tokens.len());
+            .map_or(quote.end, |s| s.end);
+        // `“Why’s he attacking me?” Trump said.`: the sentence ended with the quotation,
+        // but a short one after it is its attribution.
+        if end <= quote.end {
+            if let Some(next) = sentence.get(self.sentence_of_token[last] as usize + 1) {
+                let asks = quote.end >= 2 && matches!(self.word(quote.end - 2), "?" | "!");
+                if asks || next.len() <= SHORT_ATTRIBUTION_TOKENS {
+                    end = next.end;
+                }
+            }
+        }
+        let mut end = end.min(quote.end + FRAME_TOKENS).min(self.doc.tokens.len());
         while end > quote.end && line[end - 1] != line[last] {
             end -= 1;
         }
@@ -199,8 +219,12 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let w = words();
-        let first = self.word(t).to_lowercase();
-        let phrases = w.cues.get(first.as_str())?;
+        let word = self.word(t);
+        let phrases = if word.chars().any(char::is_uppercase) {
+            w.cues.get(word.to_lowercase().as_str())?
+        } else {
+            w.cues.get(word)?
+        };
         'phrase: for phrase in phrases {
             if t + phrase.len() > limit {
                 continue;
@@ -221,22 +245,44 @@ impl<'a> Attributor<'a> {
 
     /// The longest cue holding token `t` (`it was stated that` over `stated`).
     fn cue_covering(&self, t: usize, start: usize, limit: usize) -> Option<Cue> {
-        (0..4)
+        let here = self.cue_at(t, limit)?;
+        (1..4)
             .rev()
             .filter(|k| t >= start + k)
             .filter_map(|k| self.cue_at(t - k, limit))
             .find(|cue| cue.tokens.end > t)
+            .or(Some(here))
     }
 
     /// Finds the cue and speaker mention for a quotation.
-    pub fn attribute(
-        &mut self,
-        quote: Range<usize>,
-    ) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    pub fn attribute(&self, quote: Range<usize>) -> Found {
         let (before, after) = self.frame(quote.clone());
-        // The nearest cue before the quotation; a cue without subject (`…, called
-        // Russia’s war a “sacred fight”`) borrows the subject of an earlier one.
+        // `“…,” the KCNA reported` / `“…?” asked Dunn` right after the closing mark
+        // outranks a cue earlier in the sentence.
+        if self.ends_open_for_attribution(quote.clone()) {
+            if let Some(found) = self.attribution_right_after(after.clone()) {
+                return Some(found);
+            }
+        }
+        self.cue_before(before)
+            .or_else(|| self.cue_after(after.clone()))
+            // `“…” -Commissioner X` at the end of the paragraph.
+            .or_else(|| self.trailing_dash_name(after).map(|name| (None, name)))
+    }
+
+    /// Whether the quoted words end with `,` `?` `!` or a dash before the closing mark:
+    /// the punctuation of a quotation that its attribution follows.
+    fn ends_open_for_attribution(&self, quote: Range<usize>) -> bool {
+        quote.end >= quote.start + 2
+            && matches!(self.word(quote.end - 2), "," | "?" | "!" | "—" | "-" | "–")
+    }
+
+    /// The nearest cue before the quotation with its subject. A cue without one
+    /// (`…, called Russia’s war a “sacred fight”`, `Trump launched an attack, calling
+    /// him “…”`) borrows the subject of an earlier cue, or of its clause.
+    fn cue_before(&self, before: Range<usize>) -> Found {
         let mut nearest_cue: Option<Range<usize>> = None;
+        let mut nearest_start = before.end;
         let mut t = before.end;
         while t > before.start {
             t -= 1;
@@ -249,11 +295,20 @@ impl<'a> Attributor<'a> {
             t = cue.tokens.start;
             let cue_span = self.doc.token_span(cue.tokens.clone());
             if let Some(subject) = self.subject_of(&cue, before.start, false) {
-                return (Some(nearest_cue.unwrap_or(cue_span)), Some(subject));
+                return Some((Some(nearest_cue.unwrap_or(cue_span)), subject));
             }
-            nearest_cue.get_or_insert(cue_span);
+            if nearest_cue.is_none() {
+                nearest_cue = Some(cue_span);
+                nearest_start = cue.tokens.start;
+            }
         }
-        // The first cue after it.
+        let cue = nearest_cue?;
+        let subject = self.clause_subject(before.start, nearest_start)?;
+        Some((Some(cue), subject))
+    }
+
+    /// The first cue after the quotation that has a subject.
+    fn cue_after(&self, after: Range<usize>) -> Found {
         for t in after.clone() {
             if self.is_quoted(t) {
                 continue;
@@ -263,14 +318,116 @@ impl<'a> Attributor<'a> {
             };
             let right_after = self.follows_quote(t, after.start);
             if let Some(subject) = self.subject_of(&cue, after.start, right_after) {
-                return (Some(self.doc.token_span(cue.tokens)), Some(subject));
+                return Some((Some(self.doc.token_span(cue.tokens)), subject));
             }
         }
-        // `“…” -Commissioner X` at the end of the paragraph.
-        if let Some(name) = self.trailing_dash_name(after.clone()) {
-            return (None, Some(name));
+        None
+    }
+
+    /// An attribution clause right after the closing mark: `, the KCNA reported`,
+    /// `, said Kim`, or a speaker and any past-tense verb (`, an angry Hollande
+    /// retaliated.`).
+    fn attribution_right_after(
+        &self,
+        after: Range<usize>,
+    ) -> Option<(Option<Range<usize>>, Range<usize>)> {
+        let mut s = after.start;
+        while s < after.end && self.word(s) == "," {
+            s += 1;
         }
-        (None, None)
+        if s >= after.end || self.is_quoted(s) {
+            return None;
+        }
+        let first = self.doc.tokens[s].start;
+        let reach = after.end.min(s + MAX_SUBJECT_TOKENS + 4);
+        for t in s..reach {
+            if self.is_quoted(t) {
+                break;
+            }
+            let Some(cue) = self.cue_at(t, after.end) else {
+                continue;
+            };
+            let subject = self.subject_of(&cue, s, t == s)?;
+            if t == s || subject.start == first {
+                return Some((Some(self.doc.token_span(cue.tokens)), subject));
+            }
+            return None;
+        }
+        let end = self.noun_phrase_at(s, reach)?;
+        if end >= after.end {
+            return None;
+        }
+        let verb = self.word(end);
+        let past_or_present = (verb.ends_with("ed") || verb.ends_with('s'))
+            && verb.chars().all(|c| c.is_lowercase())
+            && !words().has("not-subject", verb);
+        let closes = end + 1 >= after.end
+            || matches!(self.word(end + 1), "." | "," | ";" | "—")
+            || words().has("after-cue", self.word(end + 1));
+        (past_or_present && closes && !self.is_quoted(end)).then(|| {
+            (
+                Some(self.doc.token_span(end..end + 1)),
+                self.doc.token_span(s..end),
+            )
+        })
+    }
+
+    /// The subject at the start of the clause: `In an incendiary press conference,
+    /// Trump launched …` → `Trump`.
+    fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        let w = words();
+        let mut j = start;
+        if j < limit
+            && w.has("sentence-openers", self.word(j))
+            && !w.has("determiners", self.word(j))
+        {
+            let comma = (j..limit.min(j + 16)).find(|&k| self.word(k) == "," && !self.is_quoted(k));
+            j = comma.map_or(j + 1, |k| k + 1);
+        }
+        while j < limit
+            && w.has("sentence-openers", self.word(j))
+            && !w.has("determiners", self.word(j))
+        {
+            j += 1;
+        }
+        if j >= limit || self.is_quoted(j) {
+            return None;
+        }
+        let end = self.noun_phrase_at(j, limit)?;
+        let has_name = (j..end)
+            .any(|k| starts_upper(self.word(k)) && !w.has("determiners", self.word(k)))
+            || w.has("pronouns-person", self.word(j))
+            || w.has("pronouns-thing", self.word(j));
+        has_name.then(|| self.doc.token_span(j..end))
+    }
+
+    /// The end (exclusive token) of a speaker phrase starting at token `s`: a pronoun,
+    /// or words up to a name's end (`an angry Hollande`, `the KCNA`, `a spokesman`).
+    fn noun_phrase_at(&self, s: usize, limit: usize) -> Option<usize> {
+        let w = words();
+        let first = self.word(s);
+        if w.has("pronouns-person", first) || w.has("pronouns-thing", first) {
+            return Some(s + 1);
+        }
+        let mut j = s;
+        let mut has_name = false;
+        while j < limit && j - s < MAX_SUBJECT_TOKENS && !self.is_quoted(j) {
+            let tok = self.doc.tokens[j];
+            let text = self.word(j);
+            if !matches!(tok.kind, TokenKind::Word | TokenKind::Possessive) {
+                break;
+            }
+            if starts_upper(text) && !w.has("determiners", text) {
+                has_name = true;
+            } else if has_name
+                || (w.has("not-subject", text) && !w.has("determiners", text))
+                || (j > s && self.cue_at(j, limit).is_some())
+            {
+                break;
+            }
+            j += 1;
+        }
+        (j > s).then_some(j)
     }
 
     /// Whether only a comma stands between token `t` and the quotation before it.
@@ -295,10 +452,16 @@ impl<'a> Attributor<'a> {
                 .last_name_before(cue.tokens.start, frame_start)
                 .or_else(|| Some(self.doc.token_span(cue.tokens.start..cue.tokens.start + 1)));
         }
+        // `Trump launched an attack on Obama, calling him …`: a participle's subject is
+        // its clause's, not the words before it.
+        if phrase.ends_with("ing") && cue.phrase.len() == 1 {
+            return None;
+        }
         if let Some(s) = self.phrase_before(cue.tokens.start, frame_start) {
             return Some(s);
         }
-        if right_after && w.has("inverted", &phrase) {
+        let after_comma = cue.tokens.start > frame_start && self.word(cue.tokens.start - 1) == ",";
+        if (right_after || after_comma) && w.has("inverted", &phrase) {
             return self.phrase_after(cue.tokens.end);
         }
         None
@@ -309,7 +472,7 @@ impl<'a> Attributor<'a> {
         let w = words();
         let mut j = t;
         let mut skipped = 0;
-        while j > frame_start && skipped < 3 && w.has("before-cue", self.word(j - 1)) {
+        while j > frame_start && skipped < 3 && is_adverb_before_cue(self.word(j - 1)) {
             j -= 1;
             skipped += 1;
         }
@@ -324,8 +487,15 @@ impl<'a> Attributor<'a> {
             if k > lowest && self.word(k - 1) == "," && k < comma {
                 let first = self.word(k);
                 let opens = first.chars().next().unwrap_or(' ');
-                if opens.is_lowercase() || opens.is_ascii_digit() || w.has("titles", first) {
+                let appositive = w.has("determiners", first)
+                    || matches!(first, "who" | "which" | "whose")
+                    || opens.is_ascii_digit()
+                    || w.has("titles", first);
+                if appositive && opens.is_lowercase() || opens.is_ascii_digit() {
                     j = k - 1;
+                } else if starts_upper(first) && (k..comma).all(|t| starts_upper(self.word(t))) {
+                    // `the nominee, Donald Trump, tweeted`: the name between commas.
+                    return Some(self.doc.token_span(k..comma));
                 } else {
                     return None;
                 }
@@ -392,22 +562,11 @@ impl<'a> Attributor<'a> {
         while j < n && j < t + 2 && w.has("after-cue", self.word(j)) && !self.is_quoted(j) {
             j += 1;
         }
-        let start = j;
-        let mut has_name = false;
-        while j < n && j - start < MAX_SUBJECT_TOKENS && !self.is_quoted(j) {
-            let tok = self.doc.tokens[j];
-            let text = self.word(j);
-            if !matches!(tok.kind, TokenKind::Word | TokenKind::Possessive) {
-                break;
-            }
-            if starts_upper(text) {
-                has_name = true;
-            } else if has_name || (w.has("not-subject", text) && !w.has("determiners", text)) {
-                break;
-            }
-            j += 1;
+        if j >= n || self.is_quoted(j) {
+            return None;
         }
-        (j > start).then(|| self.doc.token_span(start..j))
+        let end = self.noun_phrase_at(j, n)?;
+        Some(self.doc.token_span(j..end))
     }
 
     /// The last capitalized run before token `t` in the frame (`In another KCNA report,
@@ -458,14 +617,34 @@ impl<'a> Attributor<'a> {
         self.line_of_token.get(token).copied().unwrap_or(NONE)
     }
 
-    /// `And from Chairwoman X:` ending the line before a quotation that opens a line.
+    /// Whether token `t` is the first of its line.
+    pub fn opens_line(&self, t: usize) -> bool {
+        t == 0 || self.line_of_token[t - 1] != self.line_of_token[t]
+    }
+
+    /// Whether token `t` is the last of its line (a full stop after it allowed).
+    pub fn closes_line(&self, t: usize) -> bool {
+        let n = self.doc.tokens.len();
+        let mut k = t + 1;
+        while k < n && self.line_of_token[k] == self.line_of_token[t] && self.word(k) == "." {
+            k += 1;
+        }
+        k >= n || self.line_of_token[k] != self.line_of_token[t]
+    }
+
+    /// A colon introducing the quotation: `Clinton’s response was: “…”`, or `And from
+    /// Chairwoman X:` ending the line before a quotation that opens a line.
     pub fn colon_intro(&self, quote: Range<usize>) -> Option<Range<usize>> {
         let first = quote.start;
-        if first == 0 || self.line_of_token[first - 1] == self.line_of_token[first] {
+        if first == 0 || self.word(first - 1) != ":" || self.is_quoted(first - 1) {
             return None;
         }
-        if self.word(first - 1) != ":" || self.is_quoted(first - 1) {
-            return None;
+        if !self.opens_line(first) {
+            let (before, _) = self.frame(quote);
+            let colon = before.end - 1;
+            return self
+                .phrase_before(colon, before.start)
+                .or_else(|| self.clause_subject(before.start, colon));
         }
         let limit = (first - 1).saturating_sub(FRAME_TOKENS);
         let line = self.line_of_token[first - 1];
@@ -473,8 +652,10 @@ impl<'a> Attributor<'a> {
         while start > limit && self.line_of_token[start - 1] == line {
             start -= 1;
         }
-        self.phrase_before(first - 1, start)
-            .or_else(|| self.last_name_before(first - 1, start))
+        self.cue_before(start..first - 1)
+            .map(|(_, subject)| subject)
+            .or_else(|| self.phrase_before(first - 1, start))
+            .or_else(|| self.clause_subject(start, first - 1))
     }
 
     /// Whether the words right before the quotation (over `,`/`:`) are a cue or the
@@ -549,6 +730,14 @@ impl<'a> Attributor<'a> {
             if let Some(entity) = self.entity_before(mention.start, want) {
                 return self.speaker_for_entity(mention, entity);
             }
+            if let Some(name) = self.name_before(mention.start, organization) {
+                return ResolvedSpeaker {
+                    mention,
+                    name: strip_titles(&self.doc.text[name]),
+                    entity: None,
+                    is_organization: organization,
+                };
+            }
             return ResolvedSpeaker {
                 mention,
                 name: text.to_string(),
@@ -586,6 +775,56 @@ impl<'a> Attributor<'a> {
             entity: None,
             is_organization,
         }
+    }
+
+    /// Without entities: the nearest name before byte `at` (bounded look-back) that
+    /// looks like an organization (`the KCNA` for `it`) or a person (two capitalized
+    /// words or a title, for `he`).
+    fn name_before(&self, at: usize, organization: bool) -> Option<Range<usize>> {
+        let w = words();
+        let mut end = self.doc.token_at_or_after(at);
+        let lowest = self
+            .doc
+            .token_at_or_after(at.saturating_sub(PRONOUN_LOOKBACK));
+        while end > lowest {
+            if !starts_upper(self.word(end - 1)) || self.is_quoted(end - 1) {
+                end -= 1;
+                continue;
+            }
+            let mut start = end - 1;
+            while start > lowest
+                && starts_upper(self.word(start - 1))
+                && !self.is_quoted(start - 1)
+                && !self.opens_sentence(start)
+            {
+                start -= 1;
+            }
+            while start < end && w.has("sentence-openers", self.word(start)) {
+                start += 1;
+            }
+            if start < end {
+                let text = &self.doc.text[self.doc.token_span(start..end)];
+                let fits = if organization {
+                    looks_like_organization(text)
+                } else {
+                    !looks_like_organization(text)
+                        && (end - start >= 2 || w.has("titles", self.word(start)))
+                };
+                if fits {
+                    return Some(self.doc.token_span(start..end));
+                }
+            }
+            end = start.min(end - 1);
+        }
+        None
+    }
+
+    /// Whether token `t` starts a sentence.
+    fn opens_sentence(&self, t: usize) -> bool {
+        self.doc
+            .sentences
+            .get(self.sentence_of_token[t] as usize)
+            .is_some_and(|s| s.start == t)
     }
 
     fn speaker_for_entity(&self, mention: Range<usize>, entity: usize) -> ResolvedSpeaker {
@@ -628,6 +867,12 @@ impl<'a> Attributor<'a> {
             .find(|m| self.entities[m.2].entity_type == want)
             .map(|m| m.2)
     }
+}
+
+/// `also`, `later`, `has`, `on Wednesday`, `repeatedly`: between a speaker and a cue.
+fn is_adverb_before_cue(word: &str) -> bool {
+    words().has("before-cue", word)
+        || (word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase()))
 }
 
 fn starts_upper(word: &str) -> bool {

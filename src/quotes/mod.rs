@@ -28,8 +28,8 @@ pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
     let quotations = marks::find_quotations(doc.text, &doc.lines, &excluded);
     let mut attributor = Attributor::new(doc, &analysis.entities, &quotations);
     let mut quotes = Vec::with_capacity(quotations.len());
-    // The last attribution in the current line, for `“…,” he said. “…”`.
-    let mut line_speaker: Option<(u32, Option<Range<usize>>, ResolvedSpeaker)> = None;
+    // The last attribution and the line it ended on, for `“…,” he said. “…”`.
+    let mut last: Option<(u32, Option<Range<usize>>, ResolvedSpeaker)> = None;
     for q in &quotations {
         let tokens = attributor.quote_tokens(q);
         if tokens.is_empty() {
@@ -37,16 +37,20 @@ pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
         }
         let full = attributor.opens_clause(tokens.clone());
         let line = attributor.line_at(tokens.start);
-        let (mut cue, mention) = attributor.attribute(tokens.clone());
-        let mut speaker = mention.map(|m| attributor.resolve(m));
-        if speaker.is_none() {
-            if let Some(m) = attributor.colon_intro(tokens.clone()) {
-                speaker = Some(attributor.resolve(m));
-            }
-        }
+        let found = attributor
+            .attribute(tokens.clone())
+            .or_else(|| attributor.colon_intro(tokens.clone()).map(|m| (None, m)));
+        let (mut cue, mut speaker) = match found {
+            Some((cue, mention)) => (cue, Some(attributor.resolve(mention))),
+            None => (None, None),
+        };
+        // A full quotation without attribution keeps the speaker of the one before it
+        // in its paragraph, or of the paragraph before when it opens its own.
         if speaker.is_none() && full {
-            if let Some((l, c, s)) = &line_speaker {
-                if *l == line {
+            if let Some((l, c, s)) = &last {
+                let whole_line =
+                    attributor.opens_line(tokens.start) && attributor.closes_line(tokens.end - 1);
+                if *l == line || (whole_line && *l + 1 == line) {
                     cue = c.clone();
                     speaker = Some(s.clone());
                 }
@@ -54,7 +58,7 @@ pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
         }
         let end_line = attributor.line_at(tokens.end - 1);
         if let Some(s) = &speaker {
-            line_speaker = Some((end_line, cue.clone(), s.clone()));
+            last = Some((end_line, cue.clone(), s.clone()));
         }
         quotes.push(Quote {
             span: Span::new(doc.text, q.inner.clone()),
