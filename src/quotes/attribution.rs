@@ -409,7 +409,8 @@ impl<'a> Attributor<'a> {
         if j < limit
             && (w.has("intro-words", opener) || (starts_upper(opener) && opener.ends_with("ing")))
         {
-            let comma = (j..limit.min(j + 16)).find(|&k| self.word(k) == "," && !self.is_quoted(k));
+            let comma = (j..limit.min(j + MAX_APPOSITIVE_TOKENS))
+                .find(|&k| self.word(k) == "," && !self.is_quoted(k));
             j = comma.map_or(j + 1, |k| k + 1);
         }
         while j < limit
@@ -516,6 +517,13 @@ impl<'a> Attributor<'a> {
             }
         }
         if let Some(s) = self.phrase_before(cue.tokens.start, frame_start) {
+            // `a book called “Women Who Work”` names a thing, nobody speaks.
+            if w.has("naming", &phrase) && !self.any_upper(self.doc.tokens_within(s.clone())) {
+                let pronoun = w.has("pronouns-person", &self.doc.text[s.clone()]);
+                if !pronoun {
+                    return None;
+                }
+            }
             return Some(s);
         }
         let after_comma = cue.tokens.start > frame_start && self.word(cue.tokens.start - 1) == ",";
@@ -539,8 +547,11 @@ impl<'a> Attributor<'a> {
             j -= 1;
             skipped += 1;
         }
-        // `Hugh Hill, a doctor, said`: step over the appositive between commas.
-        if j > frame_start && self.word(j - 1) == "," {
+        // `Hugh Hill, a doctor, said`, `Ramil Carr, 31, a photographer, said`: step
+        // over the appositives between commas.
+        let mut appositives = 0;
+        while j > frame_start && self.word(j - 1) == "," && appositives < 2 {
+            appositives += 1;
             let comma = j - 1;
             let mut k = comma;
             let lowest = comma.saturating_sub(MAX_APPOSITIVE_TOKENS).max(frame_start);
@@ -573,6 +584,12 @@ impl<'a> Attributor<'a> {
         }
         let last = j - 1;
         let word = self.word(last);
+        // `his claims`, `Rubio’s proposed credit`: the cue word is a noun or adjective.
+        if self.doc.tokens[last].kind == TokenKind::Possessive
+            || (w.has("determiners", word) && !w.has("pronouns-person", word))
+        {
+            return None;
+        }
         if w.has("pronouns-person", word) || w.has("pronouns-thing", word) || word == "who" {
             return Some(self.doc.token_span(last..j));
         }
