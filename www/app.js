@@ -13,6 +13,10 @@ const DEBOUNCE_MS = 150;
 const BUSY_AFTER_MS = 120;
 /** A request in flight longer than this is abandoned (worker restarted) for a newer one. */
 const SUPERSEDE_AFTER_MS = 250;
+/** A text longer than this is analyzed in full but not put in the textarea, whose
+ *  layout alone blocks the page for seconds on a 5 MB text; it shows the beginning. */
+const LARGE_TEXT = 300_000;
+const LARGE_PREVIEW = 20_000;
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('article');
@@ -26,6 +30,8 @@ const downloadButton = $('download');
 
 /** The last result on screen, for copy and download. */
 let shown = null;
+/** The whole text while it is too large for the textarea, else null. */
+let largeText = null;
 
 // ---- the worker: at most one request in flight, the newest text waits -------------
 
@@ -93,15 +99,20 @@ function showBusy() {
 
 // ---- rendering --------------------------------------------------------------------
 
+/** What the panels say before there is any text (kept from index.html). */
+const placeholders = [textView, breakdownView].map((view) => [...view.childNodes]);
+
 function show(text, analysis, ms) {
-  shown = { text, analysis };
-  textView.replaceChildren(renderArticle(text, analysis));
-  breakdownView.replaceChildren(renderBreakdown(analysis));
+  shown = text ? { text, analysis } : null;
   copyButton.disabled = downloadButton.disabled = !text;
   if (!text) {
+    textView.replaceChildren(...placeholders[0]);
+    breakdownView.replaceChildren(...placeholders[1]);
     setStatus('empty', 'Paste an article to begin.');
     return;
   }
+  textView.replaceChildren(renderArticle(text, analysis));
+  breakdownView.replaceChildren(renderBreakdown(analysis));
   const counts = [
     plural(analysis.quotes.length, 'quote'),
     plural(analysis.entities.length, 'entity', 'entities'),
@@ -130,19 +141,53 @@ function formatMs(ms) {
 
 let debounceTimer = 0;
 
+function currentText() {
+  return largeText ?? textarea.value;
+}
+
 function onTextChanged({ immediately = false } = {}) {
   clearTimeout(debounceTimer);
   const run = () => {
-    remember(textarea.value);
-    request(textarea.value);
+    remember(currentText());
+    request(currentText());
   };
   if (immediately) run();
   else debounceTimer = setTimeout(run, DEBOUNCE_MS);
 }
 
+/** Replaces the whole text: a large one is kept aside and the textarea, read-only,
+ *  shows its beginning until the reader asks to edit it all. */
 function setText(text) {
-  textarea.value = text;
+  const large = text.length > LARGE_TEXT;
+  largeText = large ? text : null;
+  textarea.readOnly = large;
+  textarea.value = large ? text.slice(0, LARGE_PREVIEW) : text;
+  $('large-note').hidden = !large;
+  if (large) {
+    $('large-message').textContent =
+      `A large text (${text.length.toLocaleString()} characters) is analyzed in full; ` +
+      `the box shows its first ${LARGE_PREVIEW.toLocaleString()}.`;
+  }
   onTextChanged({ immediately: true });
+}
+
+/** A paste that would make the text large goes through setText instead of the box. */
+function onPaste(event) {
+  if (largeText !== null) return;
+  const pasted = event.clipboardData?.getData('text/plain') ?? '';
+  const { value, selectionStart, selectionEnd } = textarea;
+  if (value.length - (selectionEnd - selectionStart) + pasted.length <= LARGE_TEXT) return;
+  event.preventDefault();
+  setText(value.slice(0, selectionStart) + pasted + value.slice(selectionEnd));
+}
+
+function editAll() {
+  const text = largeText;
+  largeText = null;
+  textarea.readOnly = false;
+  $('large-note').hidden = true;
+  textarea.value = text;
+  textarea.focus();
 }
 
 function remember(text) {
@@ -230,6 +275,8 @@ linkHighlights(results);
 listSamples();
 
 textarea.addEventListener('input', () => onTextChanged());
+textarea.addEventListener('paste', onPaste);
+$('edit-all').addEventListener('click', editAll);
 referenceDate.addEventListener('change', () => onTextChanged({ immediately: true }));
 $('sample').addEventListener('change', (event) => loadSample(event.target.value));
 $('open').addEventListener('click', () => $('file').click());

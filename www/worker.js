@@ -6,6 +6,8 @@
 import init, { analyze } from './pkg/article_analyzer.js';
 
 const ready = init();
+// A failed load is reported with each request below, not as an unhandled rejection.
+ready.catch(() => {});
 
 self.addEventListener('message', async (event) => {
   const { id, text, options } = event.data;

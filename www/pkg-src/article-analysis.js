@@ -43,6 +43,10 @@ export class ArticleAnalysisElement extends HTMLElement {
   #observer = null;
   #unlink = null;
   #queued = false;
+  /** Bumped by each refresh and show: a refresh still loading when a newer one (or a
+   *  `show`) comes does not render. */
+  #generation = 0;
+  #latest = Promise.resolve(null);
 
   constructor() {
     super();
@@ -73,12 +77,21 @@ export class ArticleAnalysisElement extends HTMLElement {
 
   /** Shows a result computed elsewhere for `text`, without analyzing again. */
   show(text, analysis) {
+    this.#generation += 1;
+    this.#latest = Promise.resolve(analysis);
     this.#render(String(text), analysis);
   }
 
-  /** Analyzes the current text now; resolves with the result. */
-  async refresh() {
+  /** Analyzes the current text now; resolves with the result (that of a newer
+   *  refresh when one supersedes this one while the wasm loads). */
+  refresh() {
+    this.#latest = this.#analyze(++this.#generation);
+    return this.#latest;
+  }
+
+  async #analyze(generation) {
     await ready();
+    if (generation !== this.#generation) return this.#latest;
     const text = this.text;
     const options = {};
     const referenceDate = this.getAttribute('reference-date');
@@ -124,17 +137,17 @@ export class ArticleAnalysisElement extends HTMLElement {
     this.#observer.observe(source, { subtree: true, childList: true, characterData: true });
   }
 
-  /** Coalesces changes made in one task into one analysis. */
+  /** Coalesces changes made in one task into one analysis; a `show` in that task wins. */
   #schedule() {
     if (this.#queued) return;
     this.#queued = true;
-    queueMicrotask(async () => {
+    const generation = this.#generation;
+    queueMicrotask(() => {
       this.#queued = false;
-      try {
-        await this.refresh();
-      } catch (error) {
+      if (generation !== this.#generation) return;
+      this.refresh().catch((error) => {
         this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
-      }
+      });
     });
   }
 
