@@ -2,8 +2,10 @@
 //! JSON-lines filter with `--jsonl`.
 
 use article_analyzer::{analyze, jsonl, CalendarDate, OffsetUnit, Options};
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 const USAGE: &str = "\
 usage: article-analyzer [OPTIONS] [FILE...]
@@ -14,14 +16,18 @@ entities, dates) as JSON. With no FILE, reads standard input.
 
 options:
   --jsonl                    JSON lines in ({\"id\", \"text\", \"reference_date\"?}),
-                             JSON lines out ({\"id\", \"analysis\"} or {\"id\", \"error\"})
+                             JSON lines out ({\"id\", \"analysis\"} or {\"id\", \"error\"}),
+                             in input order; a progress line on a terminal
   --reference-date YYYY-MM-DD  date to resolve \"Thursday\" or a year-less dateline against
   --offsets utf16|utf8|chars   unit of every start/end (default utf16, as JavaScript)
+  --threads N                threads for --jsonl (default: every core)
   -h, --help                 this text
   -V, --version              the version";
 
 struct Args {
     jsonl: bool,
+    /// Worker threads for `--jsonl`.
+    threads: usize,
     options: Options,
     files: Vec<String>,
 }
@@ -29,6 +35,7 @@ struct Args {
 fn parse_args() -> Result<Option<Args>, String> {
     let mut args = Args {
         jsonl: false,
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         options: Options::default(),
         files: Vec::new(),
     };
@@ -57,6 +64,12 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--reference-date" => {
                 args.options.reference_date =
                     Some(value("--reference-date")?.parse::<CalendarDate>()?)
+            }
+            "--threads" => {
+                args.threads = match value("--threads")?.parse::<usize>() {
+                    Ok(n) if n > 0 => n,
+                    _ => return Err("--threads needs a whole number above 0".to_string()),
+                }
             }
             "--offsets" => args.options.offsets = value("--offsets")?.parse::<OffsetUnit>()?,
             "-" => args.files.push(arg),
@@ -120,18 +133,21 @@ fn run_files(args: &Args) -> Result<(), String> {
     out.flush().map_err(|e| e.to_string())
 }
 
-/// Lines read per batch: analyzed on every core, written in input order.
+/// A batch ends after this many lines or this many bytes, whichever comes first, so
+/// memory stays bounded however long the lines are (one line may still be any size).
 const BATCH_LINES: usize = 256;
+const BATCH_BYTES: usize = 16 << 20;
 
 fn run_jsonl(args: &Args) -> Result<(), String> {
     let stdin = io::stdin();
+    let mut progress = Progress::new(stdin_size());
     let mut input = stdin.lock();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     loop {
         let mut batch = Vec::with_capacity(BATCH_LINES);
-        for _ in 0..BATCH_LINES {
+        let mut batch_bytes = 0;
+        while batch.len() < BATCH_LINES && batch_bytes < BATCH_BYTES {
             let mut line = Vec::new();
             let n = input
                 .read_until(b'\n', &mut line)
@@ -139,40 +155,142 @@ fn run_jsonl(args: &Args) -> Result<(), String> {
             if n == 0 {
                 break;
             }
+            progress.read(n);
             while matches!(line.last(), Some(b'\n' | b'\r')) {
                 line.pop();
             }
             if !line.iter().all(u8::is_ascii_whitespace) {
+                batch_bytes += line.len();
                 batch.push(line);
             }
         }
         if batch.is_empty() {
             break;
         }
-        for row in analyze_batch(&batch, &args.options, workers) {
+        for row in analyze_batch(&batch, &args.options, args.threads) {
             writeln!(out, "{row}").map_err(|e| e.to_string())?;
         }
+        progress.done_lines(batch.len());
     }
+    progress.finish();
     out.flush().map_err(|e| e.to_string())
 }
 
-/// Processes the lines on `workers` threads; results come back in input order.
+/// Processes the lines on `workers` threads, each taking the next unprocessed line (so
+/// one long story does not hold up a fixed share of the batch); results come back in
+/// input order.
 fn analyze_batch(lines: &[Vec<u8>], options: &Options, workers: usize) -> Vec<String> {
-    let chunk = lines.len().div_ceil(workers.max(1));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(line) = lines.get(i) else {
+                return done;
+            };
+            done.push((i, jsonl::process_line(line, options)));
+        }
+    };
+    let mut rows = vec![String::new(); lines.len()];
     std::thread::scope(|scope| {
-        let handles: Vec<_> = lines
-            .chunks(chunk.max(1))
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|l| jsonl::process_line(l, options))
-                        .collect::<Vec<_>>()
-                })
-            })
+        let helpers: Vec<_> = (1..workers.clamp(1, lines.len().max(1)))
+            .map(|_| scope.spawn(work))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+        let mine = work();
+        // `process_line` catches panics in the analysis, so a helper thread can only
+        // fail on something like memory exhaustion; its lines are then redone here.
+        for (i, row) in mine.into_iter().chain(
+            helpers
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default()),
+        ) {
+            rows[i] = row;
+        }
+    });
+    for (row, line) in rows.iter_mut().zip(lines) {
+        if row.is_empty() {
+            *row = jsonl::process_line(line, options);
+        }
+    }
+    rows
+}
+
+/// The size of standard input when it is a regular file (`< big.jsonl`), for a percentage.
+#[cfg(unix)]
+fn stdin_size() -> Option<u64> {
+    use std::os::fd::AsFd;
+    let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+    let meta = std::fs::File::from(fd).metadata().ok()?;
+    meta.is_file().then_some(meta.len())
+}
+
+#[cfg(not(unix))]
+fn stdin_size() -> Option<u64> {
+    None
+}
+
+/// A one-line progress report on standard error, shown only when standard error is a
+/// terminal (never in a pipe or a log file), redrawn at most a few times a second.
+struct Progress {
+    enabled: bool,
+    total_bytes: Option<u64>,
+    bytes: u64,
+    lines: u64,
+    started: Instant,
+    drawn: Instant,
+}
+
+impl Progress {
+    fn new(total_bytes: Option<u64>) -> Progress {
+        let now = Instant::now();
+        Progress {
+            enabled: io::stderr().is_terminal(),
+            total_bytes,
+            bytes: 0,
+            lines: 0,
+            started: now,
+            drawn: now,
+        }
+    }
+
+    fn read(&mut self, bytes: usize) {
+        self.bytes += bytes as u64;
+    }
+
+    fn done_lines(&mut self, lines: usize) {
+        self.lines += lines as u64;
+        if self.enabled && self.drawn.elapsed() >= Duration::from_millis(200) {
+            self.drawn = Instant::now();
+            self.draw();
+        }
+    }
+
+    fn draw(&self) {
+        let mb = self.bytes as f64 / 1e6;
+        let rate = mb / self.started.elapsed().as_secs_f64().max(1e-3);
+        let share = match self.total_bytes {
+            Some(total) if total > 0 => {
+                let done = self.bytes as f64 / total as f64;
+                let filled = (done * 20.0).round() as usize;
+                format!(
+                    "[{}{}] {:3.0}% ",
+                    "#".repeat(filled.min(20)),
+                    " ".repeat(20 - filled.min(20)),
+                    done * 100.0
+                )
+            }
+            _ => String::new(),
+        };
+        eprint!(
+            "\r{share}{} lines, {mb:.1} MB, {rate:.1} MB/s   ",
+            self.lines
+        );
+    }
+
+    fn finish(&self) {
+        if self.enabled {
+            self.draw();
+            eprintln!();
+        }
+    }
 }

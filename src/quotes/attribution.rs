@@ -1,0 +1,901 @@
+//! Who said each quotation: the cue (`said`, `told reporters`, `according to` …), the
+//! speaker mention at the cue as written (`Prime Minister Han Duck-soo`, `he`, `the
+//! KCNA`), and the name and entity it stands for.
+//!
+//! How: the frame of a quotation is the rest of its sentence within its paragraph
+//! (words inside quotations left out, at most `FRAME_TOKENS` each side). The nearest
+//! cue before the quotation that has a subject wins (`Kim said his trip marks a
+//! “significant” occasion, according to the KCNA` → Kim); else the first one after it
+//! (`“…,” the KCNA reported`). The subject is read back from the cue over adverbs and
+//! an appositive (`Hugh Hill, a doctor, said:`); a few cues take it after them (`“…,”
+//! said Kim`, `according to the KCNA`), and a trailing `-Commissioner X` names one
+//! without a cue. A full quotation without a cue keeps the speaker of the quotation
+//! before it in its paragraph (`“…,” he said. “…”`), and one opening a paragraph after
+//! `And from Chairwoman X:` gets X.
+//!
+//! Names: the entity whose mention overlaps the speaker mention; pronouns go to the last
+//! speaker of their kind (`he added` → the last person who spoke, `it said` → the last
+//! organization), else to the nearest such entity mentioned shortly before; a surname
+//! goes to an earlier speaker or entity of that surname. Without entities the name is
+//! the mention without its titles (`Prime Minister Han Duck-soo` → `Han Duck-soo`).
+//!
+//! Knowingly wrong: no gender, so `she said` may go to the last man who spoke; a
+//! dummy `it` (`it was stated that`) takes the last name before it in the sentence.
+
+use super::marks::Quotation;
+use crate::analysis::{Entity, EntityType};
+use crate::text::{Document, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How far (in tokens) a frame reaches on each side of a quotation.
+const FRAME_TOKENS: usize = 60;
+/// A sentence this short right after a quotation that ends its own sentence is read
+/// as its attribution (`“…” Trump said.`).
+const SHORT_ATTRIBUTION_TOKENS: usize = 7;
+/// The longest speaker phrase read back from a cue, in tokens.
+const MAX_SUBJECT_TOKENS: usize = 8;
+/// How far back (in bytes) a pronoun looks for an entity mention when no speaker of its
+/// kind came before.
+const PRONOUN_LOOKBACK: usize = 2000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedSpeaker {
+    pub mention: Range<usize>,
+    pub name: String,
+    pub entity: Option<usize>,
+    pub is_organization: bool,
+}
+
+struct Words {
+    /// Cue phrases by their first word, longest first.
+    cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    sections: HashMap<&'static str, HashSet<&'static str>>,
+}
+
+impl Words {
+    fn has(&self, section: &str, word: &str) -> bool {
+        let Some(set) = self.sections.get(section) else {
+            return false;
+        };
+        if word.chars().any(char::is_uppercase) {
+            set.contains(word.to_lowercase().as_str())
+        } else {
+            set.contains(word)
+        }
+    }
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut sections: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut current = "";
+        for line in include_str!("../../data/attribution.txt").lines() {
+            let line = line.trim();
+            if let Some(name) = line.strip_prefix("## ") {
+                current = name.trim();
+            } else if !line.is_empty() && !line.starts_with('#') {
+                sections.entry(current).or_default().insert(line);
+            }
+        }
+        let mut cues: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        for phrase in sections.get("cues").into_iter().flatten() {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            cues.entry(parts[0]).or_default().push(parts);
+        }
+        for list in cues.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Words { cues, sections }
+    })
+}
+
+/// A cue found in a frame: its tokens and the phrase it matched.
+#[derive(Debug, Clone)]
+struct Cue {
+    tokens: Range<usize>,
+    phrase: &'static [&'static str],
+}
+
+/// A cue (if one was found) and the speaker mention (byte ranges).
+pub type Found = Option<(Option<Range<usize>>, Range<usize>)>;
+
+/// The reading context shared by all quotations of a document.
+pub struct Attributor<'a> {
+    doc: &'a Document<'a>,
+    entities: &'a [Entity],
+    /// For each token, the index of the quotation holding it (marks included).
+    quote_of_token: Vec<u32>,
+    /// For each token, its sentence's token range end and start.
+    sentence_of_token: Vec<u32>,
+    /// For each token, its line.
+    line_of_token: Vec<u32>,
+    /// Entity mentions `(start, end, entity)`, sorted by start.
+    mentions: Vec<(usize, usize, usize)>,
+    last_person: Option<ResolvedSpeaker>,
+    last_organization: Option<ResolvedSpeaker>,
+    recent: Vec<ResolvedSpeaker>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<'a> Attributor<'a> {
+    pub fn new(doc: &'a Document<'a>, entities: &'a [Entity], quotes: &[Quotation]) -> Self {
+        let n = doc.tokens.len();
+        let mut quote_of_token = vec![NONE; n];
+        for (qi, q) in quotes.iter().enumerate() {
+            let end = q.close.as_ref().map_or(q.inner.end, |c| c.end);
+            for t in doc.tokens_within(q.open.start..end) {
+                quote_of_token[t] = qi as u32;
+            }
+        }
+        let mut sentence_of_token = vec![0u32; n];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for t in s.clone() {
+                if t < n {
+                    sentence_of_token[t] = si as u32;
+                }
+            }
+        }
+        let mut line_of_token = vec![0u32; n];
+        let mut line = 0;
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            while line + 1 < doc.lines.len() && doc.lines[line].end <= tok.start {
+                line += 1;
+            }
+            line_of_token[t] = line as u32;
+        }
+        let mut mentions: Vec<(usize, usize, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
+            .collect();
+        mentions.sort_unstable();
+        Attributor {
+            doc,
+            entities,
+            quote_of_token,
+            sentence_of_token,
+            line_of_token,
+            mentions,
+            last_person: None,
+            last_organization: None,
+            recent: Vec::new(),
+        }
+    }
+
+    fn word(&self, t: usize) -> &'a str {
+        self.doc.token_text(t)
+    }
+
+    fn is_quoted(&self, t: usize) -> bool {
+        self.quote_of_token[t] != NONE
+    }
+
+    /// First and last token of quotation `q` (marks included).
+    pub fn quote_tokens(&self, q: &Quotation) -> Range<usize> {
+        let end = q.close.as_ref().map_or(q.inner.end, |c| c.end);
+        self.doc.tokens_within(q.open.start..end)
+    }
+
+    /// The frame of a quotation: tokens before its opening mark and after its end, in
+    /// the same sentence and line, capped.
+    fn frame(&self, quote: Range<usize>) -> (Range<usize>, Range<usize>) {
+        let (first, last) = (quote.start, quote.end.saturating_sub(1));
+        let sentence = &self.doc.sentences;
+        let line = &self.line_of_token;
+        let mut start = sentence
+            .get(self.sentence_of_token[first] as usize)
+            .map_or(first, |s| s.start)
+            .max(first.saturating_sub(FRAME_TOKENS));
+        while start < first && line[start] != line[first] {
+            start += 1;
+        }
+        let mut end = sentence
+            .get(self.sentence_of_token[last] as usize)
+            .map_or(quote.end, |s| s.end);
+        // `“Why’s he attacking me?” Trump said.`: the sentence ended with the quotation,
+        // but a short one after it is its attribution.
+        if end <= quote.end {
+            if let Some(next) = sentence.get(self.sentence_of_token[last] as usize + 1) {
+                let asks = quote.end >= 2 && matches!(self.word(quote.end - 2), "?" | "!");
+                if asks || next.len() <= SHORT_ATTRIBUTION_TOKENS {
+                    end = next.end;
+                }
+            }
+        }
+        let mut end = end.min(quote.end + FRAME_TOKENS).min(self.doc.tokens.len());
+        while end > quote.end && line[end - 1] != line[last] {
+            end -= 1;
+        }
+        (start..first, quote.end.max(start)..end.max(quote.end))
+    }
+
+    /// The cue that starts at token `t`, if any (not running into a quotation).
+    fn cue_at(&self, t: usize, limit: usize) -> Option<Cue> {
+        if self.is_quoted(t) {
+            return None;
+        }
+        let w = words();
+        let word = self.word(t);
+        let phrases = if word.chars().any(char::is_uppercase) {
+            w.cues.get(word.to_lowercase().as_str())?
+        } else {
+            w.cues.get(word)?
+        };
+        'phrase: for phrase in phrases {
+            if t + phrase.len() > limit {
+                continue;
+            }
+            for (k, part) in phrase.iter().enumerate().skip(1) {
+                let tok = t + k;
+                if self.is_quoted(tok) || !self.word(tok).eq_ignore_ascii_case(part) {
+                    continue 'phrase;
+                }
+            }
+            return Some(Cue {
+                tokens: t..t + phrase.len(),
+                phrase,
+            });
+        }
+        None
+    }
+
+    /// The longest cue holding token `t` (`it was stated that` over `stated`).
+    fn cue_covering(&self, t: usize, start: usize, limit: usize) -> Option<Cue> {
+        let here = self.cue_at(t, limit)?;
+        (1..4)
+            .rev()
+            .filter(|k| t >= start + k)
+            .filter_map(|k| self.cue_at(t - k, limit))
+            .find(|cue| cue.tokens.end > t)
+            .or(Some(here))
+    }
+
+    /// Finds the cue and speaker mention for a quotation.
+    pub fn attribute(&self, quote: Range<usize>) -> Found {
+        let (before, after) = self.frame(quote.clone());
+        // `“…,” the KCNA reported` / `“…?” asked Dunn` right after the closing mark
+        // outranks a cue earlier in the sentence.
+        if self.ends_open_for_attribution(quote.clone()) {
+            if let Some(found) = self.attribution_right_after(after.clone()) {
+                return Some(found);
+            }
+        }
+        self.cue_before(before)
+            .or_else(|| self.cue_after(after.clone()))
+            // `“…” -Commissioner X` at the end of the paragraph.
+            .or_else(|| self.trailing_dash_name(after).map(|name| (None, name)))
+    }
+
+    /// Whether the quoted words end with `,` `?` `!` or a dash before the closing mark:
+    /// the punctuation of a quotation that its attribution follows.
+    fn ends_open_for_attribution(&self, quote: Range<usize>) -> bool {
+        quote.end >= quote.start + 2
+            && matches!(self.word(quote.end - 2), "," | "?" | "!" | "—" | "-" | "–")
+    }
+
+    /// The nearest cue before the quotation with its subject. A cue without one
+    /// (`…, called Russia’s war a “sacred fight”`, `Trump launched an attack, calling
+    /// him “…”`) borrows the subject of an earlier cue, or of its clause.
+    fn cue_before(&self, before: Range<usize>) -> Found {
+        let mut nearest_cue: Option<Range<usize>> = None;
+        let mut nearest_start = before.end;
+        let mut t = before.end;
+        while t > before.start {
+            t -= 1;
+            if self.is_quoted(t) {
+                continue;
+            }
+            let Some(cue) = self.cue_covering(t, before.start, before.end) else {
+                continue;
+            };
+            t = cue.tokens.start;
+            let cue_span = self.doc.token_span(cue.tokens.clone());
+            if let Some(subject) = self.subject_of(&cue, before.start, false) {
+                return Some((Some(nearest_cue.unwrap_or(cue_span)), subject));
+            }
+            if nearest_cue.is_none() {
+                nearest_cue = Some(cue_span);
+                nearest_start = cue.tokens.start;
+            }
+        }
+        let cue = nearest_cue?;
+        let subject = self.clause_subject(before.start, nearest_start)?;
+        Some((Some(cue), subject))
+    }
+
+    /// The first cue after the quotation that has a subject.
+    fn cue_after(&self, after: Range<usize>) -> Found {
+        for t in after.clone() {
+            if self.is_quoted(t) {
+                continue;
+            }
+            let Some(cue) = self.cue_at(t, after.end) else {
+                continue;
+            };
+            let right_after = self.follows_quote(t, after.start);
+            if let Some(subject) = self.subject_of(&cue, after.start, right_after) {
+                return Some((Some(self.doc.token_span(cue.tokens)), subject));
+            }
+        }
+        None
+    }
+
+    /// An attribution clause right after the closing mark: `, the KCNA reported`,
+    /// `, said Kim`, or a speaker and any past-tense verb (`, an angry Hollande
+    /// retaliated.`).
+    fn attribution_right_after(
+        &self,
+        after: Range<usize>,
+    ) -> Option<(Option<Range<usize>>, Range<usize>)> {
+        let mut s = after.start;
+        while s < after.end && self.word(s) == "," {
+            s += 1;
+        }
+        if s >= after.end || self.is_quoted(s) {
+            return None;
+        }
+        let first = self.doc.tokens[s].start;
+        let reach = after.end.min(s + MAX_SUBJECT_TOKENS + 4);
+        for t in s..reach {
+            if self.is_quoted(t) {
+                break;
+            }
+            let Some(cue) = self.cue_at(t, after.end) else {
+                continue;
+            };
+            let subject = self.subject_of(&cue, s, t == s)?;
+            if t == s || subject.start == first {
+                return Some((Some(self.doc.token_span(cue.tokens)), subject));
+            }
+            return None;
+        }
+        let end = self.noun_phrase_at(s, reach)?;
+        if end >= after.end {
+            return None;
+        }
+        let verb = self.word(end);
+        let past_or_present = (verb.ends_with("ed") || verb.ends_with('s'))
+            && verb.chars().all(|c| c.is_lowercase())
+            && !words().has("not-subject", verb);
+        let closes = end + 1 >= after.end
+            || matches!(self.word(end + 1), "." | "," | ";" | "—")
+            || words().has("after-cue", self.word(end + 1));
+        (past_or_present && closes && !self.is_quoted(end)).then(|| {
+            (
+                Some(self.doc.token_span(end..end + 1)),
+                self.doc.token_span(s..end),
+            )
+        })
+    }
+
+    /// The subject at the start of the clause: `In an incendiary press conference,
+    /// Trump launched …` → `Trump`.
+    fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        let w = words();
+        let mut j = start;
+        if j < limit
+            && w.has("sentence-openers", self.word(j))
+            && !w.has("determiners", self.word(j))
+        {
+            let comma = (j..limit.min(j + 16)).find(|&k| self.word(k) == "," && !self.is_quoted(k));
+            j = comma.map_or(j + 1, |k| k + 1);
+        }
+        while j < limit
+            && w.has("sentence-openers", self.word(j))
+            && !w.has("determiners", self.word(j))
+        {
+            j += 1;
+        }
+        if j >= limit || self.is_quoted(j) {
+            return None;
+        }
+        let end = self.noun_phrase_at(j, limit)?;
+        let has_name = (j..end)
+            .any(|k| starts_upper(self.word(k)) && !w.has("determiners", self.word(k)))
+            || w.has("pronouns-person", self.word(j))
+            || w.has("pronouns-thing", self.word(j));
+        has_name.then(|| self.doc.token_span(j..end))
+    }
+
+    /// The end (exclusive token) of a speaker phrase starting at token `s`: a pronoun,
+    /// or words up to a name's end (`an angry Hollande`, `the KCNA`, `a spokesman`).
+    fn noun_phrase_at(&self, s: usize, limit: usize) -> Option<usize> {
+        let w = words();
+        let first = self.word(s);
+        if w.has("pronouns-person", first) || w.has("pronouns-thing", first) {
+            return Some(s + 1);
+        }
+        let mut j = s;
+        let mut has_name = false;
+        while j < limit && j - s < MAX_SUBJECT_TOKENS && !self.is_quoted(j) {
+            let tok = self.doc.tokens[j];
+            let text = self.word(j);
+            if !matches!(tok.kind, TokenKind::Word | TokenKind::Possessive) {
+                break;
+            }
+            if starts_upper(text) && !w.has("determiners", text) {
+                has_name = true;
+            } else if has_name
+                || (w.has("not-subject", text) && !w.has("determiners", text))
+                || (j > s && self.cue_at(j, limit).is_some())
+            {
+                break;
+            }
+            j += 1;
+        }
+        (j > s).then_some(j)
+    }
+
+    /// Whether only a comma stands between token `t` and the quotation before it.
+    fn follows_quote(&self, t: usize, after_start: usize) -> bool {
+        let mut j = t;
+        while j > after_start && self.word(j - 1) == "," {
+            j -= 1;
+        }
+        j == after_start || (j > 0 && self.is_quoted(j - 1))
+    }
+
+    /// The speaker mention of a cue: before it (`Kim said`), or after it for `according
+    /// to X` and inverted cues right after a quotation (`“…,” said Kim`).
+    fn subject_of(&self, cue: &Cue, frame_start: usize, right_after: bool) -> Option<Range<usize>> {
+        let w = words();
+        let phrase = cue.phrase.join(" ");
+        if w.has("according", &phrase) {
+            return self.phrase_after(cue.tokens.end);
+        }
+        if w.has("passive", &phrase) {
+            return self
+                .last_name_before(cue.tokens.start, frame_start)
+                .or_else(|| Some(self.doc.token_span(cue.tokens.start..cue.tokens.start + 1)));
+        }
+        // `Trump launched an attack on Obama, calling him …`: a participle's subject is
+        // its clause's, not the words before it.
+        if phrase.ends_with("ing") && cue.phrase.len() == 1 {
+            return None;
+        }
+        if let Some(s) = self.phrase_before(cue.tokens.start, frame_start) {
+            return Some(s);
+        }
+        let after_comma = cue.tokens.start > frame_start && self.word(cue.tokens.start - 1) == ",";
+        if (right_after || after_comma) && w.has("inverted", &phrase) {
+            return self.phrase_after(cue.tokens.end);
+        }
+        None
+    }
+
+    /// The speaker phrase ending just before token `t` (over adverbs and an appositive).
+    fn phrase_before(&self, t: usize, frame_start: usize) -> Option<Range<usize>> {
+        let w = words();
+        let mut j = t;
+        let mut skipped = 0;
+        while j > frame_start && skipped < 3 && is_adverb_before_cue(self.word(j - 1)) {
+            j -= 1;
+            skipped += 1;
+        }
+        // `Hugh Hill, a doctor, said`: step over the appositive between commas.
+        if j > frame_start && self.word(j - 1) == "," {
+            let comma = j - 1;
+            let mut k = comma;
+            let lowest = comma.saturating_sub(14).max(frame_start);
+            while k > lowest && self.word(k - 1) != "," && !self.is_quoted(k - 1) {
+                k -= 1;
+            }
+            if k > lowest && self.word(k - 1) == "," && k < comma {
+                let first = self.word(k);
+                let opens = first.chars().next().unwrap_or(' ');
+                let appositive = w.has("determiners", first)
+                    || matches!(first, "who" | "which" | "whose")
+                    || opens.is_ascii_digit()
+                    || w.has("titles", first);
+                if appositive && opens.is_lowercase() || opens.is_ascii_digit() {
+                    j = k - 1;
+                } else if starts_upper(first) && (k..comma).all(|t| starts_upper(self.word(t))) {
+                    // `the nominee, Donald Trump, tweeted`: the name between commas.
+                    return Some(self.doc.token_span(k..comma));
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        if j == frame_start || j == 0 || self.is_quoted(j - 1) {
+            return None;
+        }
+        let last = j - 1;
+        let word = self.word(last);
+        if w.has("pronouns-person", word) || w.has("pronouns-thing", word) {
+            return Some(self.doc.token_span(last..j));
+        }
+        // Read the phrase back: capitalized words, possessives, determiners, nouns.
+        let mut k = j;
+        while k > frame_start && j - k < MAX_SUBJECT_TOKENS {
+            let tok = self.doc.tokens[k - 1];
+            let text = self.word(k - 1);
+            let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Possessive)
+                || (tok.kind == TokenKind::Number && k < j);
+            if !is_word || self.is_quoted(k - 1) || w.has("not-subject", text) {
+                break;
+            }
+            if k < j && self.cue_at(k - 1, j).is_some() && !starts_upper(text) {
+                break;
+            }
+            k -= 1;
+        }
+        // Drop sentence openers (`But`, `Meanwhile`) the run may start with.
+        while k < j
+            && starts_upper(self.word(k))
+            && w.has("sentence-openers", self.word(k))
+            && !w.has("determiners", self.word(k))
+        {
+            k += 1;
+        }
+        if k == j {
+            return None;
+        }
+        // A lowercase head word must be a noun-like speaker (`the agency`, `officials`),
+        // not an adverb or verb we do not know.
+        let head = self.word(last);
+        if !starts_upper(head) && !head.ends_with('s') && !self.any_upper(k..j) {
+            let det = w.has("determiners", self.word(k));
+            if !det {
+                return None;
+            }
+        }
+        Some(self.doc.token_span(k..j))
+    }
+
+    fn any_upper(&self, range: Range<usize>) -> bool {
+        range.into_iter().any(|t| starts_upper(self.word(t)))
+    }
+
+    /// The speaker phrase starting at token `t`: `the KCNA`, `Prime Minister Kim`,
+    /// `a spokesman`.
+    fn phrase_after(&self, t: usize) -> Option<Range<usize>> {
+        let w = words();
+        let n = self.doc.tokens.len();
+        let mut j = t;
+        while j < n && j < t + 2 && w.has("after-cue", self.word(j)) && !self.is_quoted(j) {
+            j += 1;
+        }
+        if j >= n || self.is_quoted(j) {
+            return None;
+        }
+        let end = self.noun_phrase_at(j, n)?;
+        Some(self.doc.token_span(j..end))
+    }
+
+    /// The last capitalized run before token `t` in the frame (`In another KCNA report,
+    /// it was stated that` → `KCNA`).
+    fn last_name_before(&self, t: usize, frame_start: usize) -> Option<Range<usize>> {
+        let w = words();
+        let mut end = t;
+        while end > frame_start {
+            let text = self.word(end - 1);
+            if starts_upper(text) && !w.has("sentence-openers", text) && !self.is_quoted(end - 1) {
+                break;
+            }
+            end -= 1;
+        }
+        if end == frame_start {
+            return None;
+        }
+        let mut start = end - 1;
+        while start > frame_start
+            && starts_upper(self.word(start - 1))
+            && !w.has("sentence-openers", self.word(start - 1))
+        {
+            start -= 1;
+        }
+        Some(self.doc.token_span(start..end))
+    }
+
+    /// `“…” -Commissioner X` or `— John Smith` ending the paragraph.
+    fn trailing_dash_name(&self, after: Range<usize>) -> Option<Range<usize>> {
+        let first = after.start;
+        if first >= after.end || !matches!(self.word(first), "-" | "—" | "–" | "--") {
+            return None;
+        }
+        let mut j = first + 1;
+        while j < after.end && self.word(j) == "-" {
+            j += 1;
+        }
+        let start = j;
+        while j < after.end && starts_upper(self.word(j)) {
+            j += 1;
+        }
+        let rest_is_end = j == after.end || matches!(self.word(j), "." | ",");
+        (j > start && rest_is_end).then(|| self.doc.token_span(start..j))
+    }
+
+    /// The line of the token at byte `at`.
+    pub fn line_at(&self, token: usize) -> u32 {
+        self.line_of_token.get(token).copied().unwrap_or(NONE)
+    }
+
+    /// Whether token `t` is the first of its line.
+    pub fn opens_line(&self, t: usize) -> bool {
+        t == 0 || self.line_of_token[t - 1] != self.line_of_token[t]
+    }
+
+    /// Whether token `t` is the last of its line (a full stop after it allowed).
+    pub fn closes_line(&self, t: usize) -> bool {
+        let n = self.doc.tokens.len();
+        let mut k = t + 1;
+        while k < n && self.line_of_token[k] == self.line_of_token[t] && self.word(k) == "." {
+            k += 1;
+        }
+        k >= n || self.line_of_token[k] != self.line_of_token[t]
+    }
+
+    /// A colon introducing the quotation: `Clinton’s response was: “…”`, or `And from
+    /// Chairwoman X:` ending the line before a quotation that opens a line.
+    pub fn colon_intro(&self, quote: Range<usize>) -> Option<Range<usize>> {
+        let first = quote.start;
+        if first == 0 || self.word(first - 1) != ":" || self.is_quoted(first - 1) {
+            return None;
+        }
+        if !self.opens_line(first) {
+            let (before, _) = self.frame(quote);
+            let colon = before.end - 1;
+            return self
+                .phrase_before(colon, before.start)
+                .or_else(|| self.clause_subject(before.start, colon));
+        }
+        let limit = (first - 1).saturating_sub(FRAME_TOKENS);
+        let line = self.line_of_token[first - 1];
+        let mut start = first - 1;
+        while start > limit && self.line_of_token[start - 1] == line {
+            start -= 1;
+        }
+        self.cue_before(start..first - 1)
+            .map(|(_, subject)| subject)
+            .or_else(|| self.phrase_before(first - 1, start))
+            .or_else(|| self.clause_subject(start, first - 1))
+    }
+
+    /// Whether the words right before the quotation (over `,`/`:`) are a cue or the
+    /// start of its sentence: then a quotation is a full one.
+    pub fn opens_clause(&self, quote: Range<usize>) -> bool {
+        let (before, _) = self.frame(quote.clone());
+        let mut j = before.end;
+        while j > before.start && matches!(self.word(j - 1), "," | ":" | "—" | "-") {
+            if self.word(j - 1) == ":" {
+                return true;
+            }
+            j -= 1;
+        }
+        if j == before.start || self.is_quoted(j - 1) {
+            return true;
+        }
+        let mut k = j - 1;
+        // `said “we are …`, `told reporters “…`, `added, “…`
+        for _ in 0..3 {
+            if let Some(cue) = self.cue_at(k, j) {
+                if cue.tokens.end == j {
+                    return true;
+                }
+            }
+            if k == before.start {
+                break;
+            }
+            k -= 1;
+        }
+        false
+    }
+
+    /// Resolves a speaker mention to a name and entity, and remembers it.
+    pub fn resolve(&mut self, mention: Range<usize>) -> ResolvedSpeaker {
+        let resolved = self.resolve_mention(mention);
+        if resolved.is_organization {
+            self.last_organization = Some(resolved.clone());
+        } else {
+            self.last_person = Some(resolved.clone());
+        }
+        self.recent.push(resolved.clone());
+        if self.recent.len() > 16 {
+            self.recent.remove(0);
+        }
+        resolved
+    }
+
+    fn resolve_mention(&self, mention: Range<usize>) -> ResolvedSpeaker {
+        let w = words();
+        let text = &self.doc.text[mention.clone()];
+        let lower = text.to_lowercase();
+        if w.has("pronouns-person", &lower) || w.has("pronouns-thing", &lower) {
+            let organization = w.has("pronouns-thing", &lower);
+            let earlier = if organization {
+                self.last_organization.as_ref()
+            } else if lower == "they" {
+                self.recent.last()
+            } else {
+                self.last_person.as_ref()
+            };
+            if let Some(e) = earlier {
+                return ResolvedSpeaker {
+                    mention,
+                    ..e.clone()
+                };
+            }
+            let want = if organization {
+                EntityType::Organization
+            } else {
+                EntityType::Person
+            };
+            if let Some(entity) = self.entity_before(mention.start, want) {
+                return self.speaker_for_entity(mention, entity);
+            }
+            if let Some(name) = self.name_before(mention.start, organization) {
+                return ResolvedSpeaker {
+                    mention,
+                    name: strip_titles(&self.doc.text[name]),
+                    entity: None,
+                    is_organization: organization,
+                };
+            }
+            return ResolvedSpeaker {
+                mention,
+                name: text.to_string(),
+                entity: None,
+                is_organization: organization,
+            };
+        }
+        if let Some(entity) = self.entity_overlapping(mention.clone()) {
+            return self.speaker_for_entity(mention, entity);
+        }
+        let name = strip_titles(text);
+        let is_organization = looks_like_organization(text);
+        // A surname alone: an earlier speaker or a person entity with that surname.
+        if !name.contains(' ') && !is_organization {
+            if let Some(earlier) =
+                self.recent.iter().rev().find(|r| {
+                    r.name.rsplit(' ').next() == Some(name.as_str()) && !r.is_organization
+                })
+            {
+                return ResolvedSpeaker {
+                    mention,
+                    ..earlier.clone()
+                };
+            }
+            if let Some((i, _)) = self.entities.iter().enumerate().find(|(_, e)| {
+                e.entity_type == EntityType::Person
+                    && e.name.rsplit(' ').next() == Some(name.as_str())
+            }) {
+                return self.speaker_for_entity(mention, i);
+            }
+        }
+        ResolvedSpeaker {
+            mention,
+            name,
+            entity: None,
+            is_organization,
+        }
+    }
+
+    /// Without entities: the nearest name before byte `at` (bounded look-back) that
+    /// looks like an organization (`the KCNA` for `it`) or a person (two capitalized
+    /// words or a title, for `he`).
+    fn name_before(&self, at: usize, organization: bool) -> Option<Range<usize>> {
+        let w = words();
+        let mut end = self.doc.token_at_or_after(at);
+        let lowest = self
+            .doc
+            .token_at_or_after(at.saturating_sub(PRONOUN_LOOKBACK));
+        while end > lowest {
+            if !starts_upper(self.word(end - 1)) || self.is_quoted(end - 1) {
+                end -= 1;
+                continue;
+            }
+            let mut start = end - 1;
+            while start > lowest
+                && starts_upper(self.word(start - 1))
+                && !self.is_quoted(start - 1)
+                && !self.opens_sentence(start)
+            {
+                start -= 1;
+            }
+            while start < end && w.has("sentence-openers", self.word(start)) {
+                start += 1;
+            }
+            if start < end {
+                let text = &self.doc.text[self.doc.token_span(start..end)];
+                let fits = if organization {
+                    looks_like_organization(text)
+                } else {
+                    !looks_like_organization(text)
+                        && (end - start >= 2 || w.has("titles", self.word(start)))
+                };
+                if fits {
+                    return Some(self.doc.token_span(start..end));
+                }
+            }
+            end = start.min(end - 1);
+        }
+        None
+    }
+
+    /// Whether token `t` starts a sentence.
+    fn opens_sentence(&self, t: usize) -> bool {
+        self.doc
+            .sentences
+            .get(self.sentence_of_token[t] as usize)
+            .is_some_and(|s| s.start == t)
+    }
+
+    fn speaker_for_entity(&self, mention: Range<usize>, entity: usize) -> ResolvedSpeaker {
+        let e = &self.entities[entity];
+        ResolvedSpeaker {
+            mention,
+            name: e.name.clone(),
+            entity: Some(entity),
+            is_organization: e.entity_type == EntityType::Organization,
+        }
+    }
+
+    /// The person or organization entity mentioned inside `range` (the rightmost wins:
+    /// `South Korean President Yoon Suk-yeol` → Yoon Suk-yeol).
+    fn entity_overlapping(&self, range: Range<usize>) -> Option<usize> {
+        let from = self
+            .mentions
+            .partition_point(|m| m.0 < range.start.saturating_sub(200));
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.0 < range.end)
+            .filter(|m| m.1 > range.start)
+            .filter(|m| {
+                matches!(
+                    self.entities[m.2].entity_type,
+                    EntityType::Person | EntityType::Organization
+                )
+            })
+            .max_by_key(|m| m.1)
+            .map(|m| m.2)
+    }
+
+    /// The nearest entity of type `want` mentioned before byte `at` (bounded look-back).
+    fn entity_before(&self, at: usize, want: EntityType) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.0 < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|m| m.0 + PRONOUN_LOOKBACK >= at)
+            .find(|m| self.entities[m.2].entity_type == want)
+            .map(|m| m.2)
+    }
+}
+
+/// `also`, `later`, `has`, `on Wednesday`, `repeatedly`: between a speaker and a cue.
+fn is_adverb_before_cue(word: &str) -> bool {
+    words().has("before-cue", word)
+        || (word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase()))
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `Prime Minister Han Duck-soo` → `Han Duck-soo`; `the KCNA` → `KCNA`.
+pub fn strip_titles(mention: &str) -> String {
+    let w = words();
+    let parts: Vec<&str> = mention.split_whitespace().collect();
+    let mut k = 0;
+    while k + 1 < parts.len() && (w.has("titles", parts[k]) || w.has("determiners", parts[k])) {
+        k += 1;
+    }
+    parts[k..].join(" ")
+}
+
+fn looks_like_organization(mention: &str) -> bool {
+    let w = words();
+    let parts: Vec<&str> = mention.split_whitespace().collect();
+    parts.iter().any(|p| w.has("organization-words", p))
+        || parts.last().is_some_and(|p| {
+            p.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && p.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+}

@@ -1,0 +1,79 @@
+//! Quotations and who said them.
+//!
+//! Two steps: `marks` finds the stretches between quotation marks in the body
+//! (headline, notes and captions left out), and `attribution` finds for each one its
+//! cue and speaker and resolves the speaker to a name and entity. A quotation is
+//! `full` when it opens its clause (at the start of a sentence, after a colon or right
+//! after a cue: `said “we are …”`) and `partial` when it is a phrase inside the
+//! reporter's sentence (`a “sacred fight”`).
+
+mod attribution;
+mod marks;
+
+use crate::analysis::{Analysis, Quote, QuoteKind, Span, Speaker};
+use crate::text::Document;
+use attribution::{Attributor, ResolvedSpeaker};
+use std::ops::Range;
+
+/// Finds every quotation of the body with its kind, cue and speaker (byte offsets).
+pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
+    let mut excluded: Vec<Range<usize>> = analysis
+        .headline
+        .iter()
+        .chain(&analysis.notes)
+        .chain(&analysis.captions)
+        .map(Span::range)
+        .collect();
+    excluded.sort_by_key(|r| r.start);
+    let quotations = marks::find_quotations(doc.text, &doc.lines, &excluded);
+    let mut attributor = Attributor::new(doc, &analysis.entities, &quotations);
+    let mut quotes = Vec::with_capacity(quotations.len());
+    // The last attribution and the line it ended on, for `“…,” he said. “…”`.
+    let mut last: Option<(u32, Option<Range<usize>>, ResolvedSpeaker)> = None;
+    for q in &quotations {
+        let tokens = attributor.quote_tokens(q);
+        if tokens.is_empty() {
+            continue;
+        }
+        let full = attributor.opens_clause(tokens.clone());
+        let line = attributor.line_at(tokens.start);
+        let found = attributor
+            .attribute(tokens.clone())
+            .or_else(|| attributor.colon_intro(tokens.clone()).map(|m| (None, m)));
+        let (mut cue, mut speaker) = match found {
+            Some((cue, mention)) => (cue, Some(attributor.resolve(mention))),
+            None => (None, None),
+        };
+        // A full quotation without attribution keeps the speaker of the one before it
+        // in its paragraph, or of the paragraph before when it opens its own.
+        if speaker.is_none() && full {
+            if let Some((l, c, s)) = &last {
+                let whole_line =
+                    attributor.opens_line(tokens.start) && attributor.closes_line(tokens.end - 1);
+                if *l == line || (whole_line && *l + 1 == line) {
+                    cue = c.clone();
+                    speaker = Some(s.clone());
+                }
+            }
+        }
+        let end_line = attributor.line_at(tokens.end - 1);
+        if let Some(s) = &speaker {
+            last = Some((end_line, cue.clone(), s.clone()));
+        }
+        quotes.push(Quote {
+            span: Span::new(doc.text, q.inner.clone()),
+            kind: if full {
+                QuoteKind::Full
+            } else {
+                QuoteKind::Partial
+            },
+            speaker: speaker.map(|s| Speaker {
+                span: Span::new(doc.text, s.mention),
+                name: s.name,
+                entity: s.entity,
+            }),
+            cue: cue.map(|c| Span::new(doc.text, c)),
+        });
+    }
+    quotes
+}
