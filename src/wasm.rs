@@ -9,6 +9,117 @@ use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The result's TypeScript types, by hand: they mirror `src/analysis.rs` field by field
+// (snake_case, `Option` as `| null`); `tests/node/types.test.mjs` checks that every
+// field the result carries is declared here, so the two cannot drift apart silently.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** The unit every `start`/`end` of a result counts in. */
+export type OffsetUnit = "utf16" | "utf8" | "chars";
+
+/** A stretch of the input: `text.slice(start, end) === span.text` (in UTF-16, the default unit). */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** `By Chae Yun-hwan`: the line, and the people it names. */
+export interface Byline extends Span {
+  names: string[];
+}
+
+/** `SEOUL, Sept. 14 (Yonhap) --`: where, when and by whom the story was filed. */
+export interface Dateline extends Span {
+  /** The place part as written: `SEOUL`, `NAIROBI, Kenya`. */
+  location: string;
+  /** The place normalized for display: `Seoul`. */
+  place: string;
+  date: DatelineDate | null;
+  /** The agency: `Yonhap`, `EFE`, `AP`, `Reuters` ... */
+  source: string | null;
+}
+
+export interface DatelineDate extends Span {
+  /** `null` when neither the story nor `reference_date` gives it. */
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+/** `full`: a sentence or more of the speaker's words; `partial`: a phrase inside the reporter's sentence. */
+export type QuoteKind = "full" | "partial";
+
+/** The quoted words, without the quotation marks. */
+export interface Quote extends Span {
+  kind: QuoteKind;
+  speaker: Speaker | null;
+  /** The reporting verb or phrase: `said`, `told reporters`, `according to`. */
+  cue: Span | null;
+}
+
+/** The mention at the attribution as written (it may be `he`). */
+export interface Speaker extends Span {
+  /** The resolved canonical name. */
+  name: string;
+  /** Index into `Analysis.entities`. */
+  entity: number | null;
+}
+
+export type EntityType = "person" | "organization" | "location" | "misc";
+
+export interface Entity {
+  /** Canonical name: the fullest form the story uses. */
+  name: string;
+  type: EntityType;
+  /** Finer type: `country`, `city`, `region`, `facility`, `agency`, `nationality` ... */
+  subtype: string | null;
+  mentions: Span[];
+  /** The other forms the story uses (`KCNA` for `Korean Central News Agency`). */
+  aliases: string[];
+  /** A title or role the story gives: `Foreign Minister`, `North Korean leader`. */
+  role: string | null;
+}
+
+export interface DateMention extends Span {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `null` when the calendar date is unknown. */
+  value: string | null;
+}
+
+/** The analysis contract, version 1 (see SCHEMA.md). */
+export interface Analysis {
+  version: 1;
+  offsets: OffsetUnit;
+  headline: Span | null;
+  byline: Byline | null;
+  /** Editor's and update notes before the body: `(ATTN: ...)`, `(Update 1: ...)`. */
+  notes: Span[];
+  dateline: Dateline | null;
+  captions: Span[];
+  /** `(END)`, or a trailing agency sign-off such as `EFE`. */
+  end_marker: Span | null;
+  emails: Span[];
+  /** The body paragraphs, captions excluded. */
+  paragraphs: Span[];
+  quotes: Quote[];
+  entities: Entity[];
+  dates: DateMention[];
+}
+
+export interface AnalyzeOptions {
+  /** The unit of every `start`/`end` in the result; `"utf16"` (JavaScript strings) by default. */
+  offsets?: OffsetUnit;
+  /** `"YYYY-MM-DD"`: resolves `Thursday` or a year-less dateline. */
+  reference_date?: string | null;
+}
+
+/**
+ * Analyzes one article. Never fails on a string; throws a `TypeError` when `text` is not
+ * a string or `options` is not an `AnalyzeOptions`.
+ */
+export function analyze(text: string, options?: AnalyzeOptions | null): Analysis;
+"#;
+
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();

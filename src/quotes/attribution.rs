@@ -847,6 +847,8 @@ impl<'a> Attributor<'a> {
             .iter()
             .take_while(|m| m.0 < range.end)
             .filter(|m| m.1 > range.start)
+            // `Kim’s aide`: the possessor is not the speaker.
+            .filter(|m| !(m.1 < range.end && self.doc.text[m.1..].starts_with(['’', '\''])))
             .filter(|m| {
                 matches!(
                     self.entities[m.2].entity_type,

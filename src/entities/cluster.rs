@@ -1,0 +1,326 @@
+//! Gathers mentions into entities: one per person, organization, place or nationality.
+//!
+//! - Full person names (two words or more) meet when they spell the same letters:
+//!   `Kim Jong-un` = `Kim Jong Un`, but `Kim Jong-il` and `Kim Yung-ho` stay apart.
+//! - A one-word mention (`Kim`, `Putin`) joins a person whose first or last word it is:
+//!   the one most recently named in full in the same paragraph, else the story's main
+//!   one (most full mentions). It is never the reason two full names merge.
+//! - Listed names meet at their canonical form (`DPRK`, `North Korea`); acronyms meet
+//!   what the story defines them as (`Korean Central News Agency (KCNA)`, `DPRK stands
+//!   for the Democratic People's Republic of Korea`) or the initials of a longer name
+//!   (`UNSC` = `UN Security Council`).
+//! - Undecided mentions take the type of the same name elsewhere in the story, else a
+//!   guess from the word lists and the word before (`in Vladivostok` is a place).
+//!
+//! The canonical name is the longest form the story uses. Knowingly wrong: two people
+//! sharing a full name are one; a one-word mention matching nobody named in full is
+//! its own entity even when it is the surname of someone in the word lists.
+
+use super::lexicon::{phrase_key, Lexicon};
+use super::recognize::Mention;
+use crate::analysis::{Entity, EntityType, Span};
+use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+
+/// Words before a one-word name that make it a place: `in Vladivostok`.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "into", "outside"];
+
+pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
+    let lex = Lexicon::get();
+    let words = |m: &Mention| -> Vec<&str> {
+        m.tokens
+            .clone()
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+            .map(|i| doc.token_text(i))
+            .collect()
+    };
+    let text = |m: &Mention| &doc.text[m.bytes.clone()];
+    let n = mentions.len();
+    let mut keys: Vec<Option<String>> = vec![None; n];
+    let mut kinds: Vec<Option<EntityType>> = mentions.iter().map(|m| m.kind).collect();
+
+    // Acronyms the story defines, and initials of longer names.
+    let mut defined: HashMap<String, usize> = HashMap::new();
+    let mut initials: HashMap<String, usize> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if m.kind == Some(EntityType::Person) || m.tokens.len() < 2 {
+            continue;
+        }
+        let t = m.tokens.end;
+        if t + 2 < doc.tokens.len()
+            && doc.token_text(t) == "("
+            && doc.token_text(t + 2) == ")"
+            && is_acronym(doc.token_text(t + 1))
+        {
+            defined.insert(acronym_key(doc.token_text(t + 1)), k);
+        }
+        if let Some(abbr) = initials_of(&words(m)) {
+            initials.entry(abbr).or_insert(k);
+        }
+    }
+    // `DPRK stands for the Democratic People's Republic of Korea`
+    for k in 0..n.saturating_sub(1) {
+        let t = mentions[k].tokens.end;
+        let next = &mentions[k + 1];
+        let between: Vec<&str> = (t..next.tokens.start).map(|i| doc.token_text(i)).collect();
+        if is_acronym(text(&mentions[k]))
+            && matches!(
+                between.as_slice(),
+                ["stands", "for"] | ["stands", "for", "the"]
+            )
+        {
+            defined.insert(acronym_key(text(&mentions[k])), k + 1);
+        }
+    }
+
+    // Keys of everything but one-word person and undecided mentions.
+    let key_of_name = |m: &Mention, kind: Option<EntityType>| -> String {
+        match (kind, m.canonical) {
+            (Some(EntityType::Person), _) => format!("p:{}", person_key(&words(m))),
+            (_, Some(canonical)) => format!("n:{}", phrase_key(canonical.split(' '))),
+            _ => format!("n:{}", phrase_key(words(m).into_iter())),
+        }
+    };
+    for k in 0..n {
+        let m = &mentions[k];
+        let w = words(m);
+        if w.len() == 1 && is_acronym(w[0]) && m.kind != Some(EntityType::Person) {
+            let target = defined
+                .get(&acronym_key(w[0]))
+                .or_else(|| initials.get(&acronym_key(w[0])))
+                .copied()
+                .filter(|&d| d != k);
+            if let Some(d) = target {
+                if m.canonical.is_none() || mentions[d].canonical.is_none() {
+                    keys[k] = Some(key_of_name(&mentions[d], kinds[d]));
+                    kinds[k] = kinds[d].or(kinds[k]);
+                    continue;
+                }
+            }
+        }
+        if m.kind.is_some() && !(m.kind == Some(EntityType::Person) && w.len() == 1) {
+            keys[k] = Some(key_of_name(m, m.kind));
+        }
+    }
+
+    // People named in full, for the one-word mentions to join.
+    let mut people: HashMap<String, Vec<usize>> = HashMap::new(); // key -> full mentions
+    let mut person_order: Vec<String> = Vec::new();
+    for k in 0..n {
+        if let Some(key) = keys[k].as_ref().filter(|key| key.starts_with("p:")) {
+            let list = people.entry(key.clone()).or_default();
+            if list.is_empty() {
+                person_order.push(key.clone());
+            }
+            list.push(k);
+        }
+    }
+    let mut by_word: HashMap<String, Vec<&str>> = HashMap::new();
+    for key in &person_order {
+        let m = &mentions[people[key][0]];
+        let w = words(m);
+        let named: Vec<&&str> = w.iter().filter(|x| x.chars().count() > 1).collect();
+        for word in [named.first(), named.last()].into_iter().flatten() {
+            let list = by_word.entry(word.to_lowercase()).or_default();
+            if !list.contains(&key.as_str()) {
+                list.push(key);
+            }
+        }
+    }
+    let paragraph_of = |byte: usize| doc.lines.partition_point(|l| l.end <= byte);
+    let decided_names: HashMap<String, EntityType> = (0..n)
+        .filter_map(|k| Some((keys[k].clone()?, kinds[k]?)))
+        .map(|(key, kind)| (key[2..].to_string(), kind))
+        .collect();
+
+    for k in 0..n {
+        if keys[k].is_some() {
+            continue;
+        }
+        let m = &mentions[k];
+        let w = words(m);
+        let lower = phrase_key(w.iter().copied());
+        if let Some(candidates) = by_word.get(&lower).filter(|_| w.len() == 1) {
+            // The most recent full mention in this paragraph, else the main person.
+            let here = paragraph_of(m.bytes.start);
+            let recent = candidates
+                .iter()
+                .filter_map(|key| {
+                    let last = people[*key]
+                        .iter()
+                        .map(|&f| mentions[f].bytes.start)
+                        .filter(|&s| s < m.bytes.start)
+                        .max()?;
+                    (paragraph_of(last) == here).then_some((last, *key))
+                })
+                .max();
+            let main = candidates
+                .iter()
+                .max_by_key(|key| (people[**key].len(), std::cmp::Reverse(people[**key][0])));
+            if let Some(key) = recent.map(|(_, key)| key).or(main.copied()) {
+                keys[k] = Some(key.to_string());
+                kinds[k] = Some(EntityType::Person);
+                continue;
+            }
+        }
+        if let Some(&kind) = decided_names.get(&lower) {
+            keys[k] = Some(format!("n:{lower}"));
+            kinds[k] = Some(kind);
+            continue;
+        }
+        if m.shouted {
+            continue;
+        }
+        let before = m.tokens.start.checked_sub(1).map(|i| doc.token_text(i));
+        let kind = if m.kind == Some(EntityType::Person)
+            || lex.is_given_name(w[0])
+            || lex.is_surname(w[w.len() - 1])
+        {
+            EntityType::Person
+        } else if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
+            EntityType::Location
+        } else if w.len() > 1 {
+            EntityType::Person
+        } else {
+            EntityType::Organization
+        };
+        kinds[k] = Some(kind);
+        keys[k] = Some(if kind == EntityType::Person {
+            format!("p:{}", person_key(&w))
+        } else {
+            format!("n:{lower}")
+        });
+    }
+
+    // Group in order of first mention.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for k in 0..n {
+        let Some(key) = keys[k].clone() else { continue };
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(k);
+    }
+    groups
+        .iter()
+        .map(|g| entity_of(doc, &mentions, &kinds, g))
+        .collect()
+}
+
+fn entity_of(
+    doc: &Document,
+    mentions: &[Mention],
+    kinds: &[Option<EntityType>],
+    group: &[usize],
+) -> Entity {
+    let mut votes: Vec<(EntityType, usize)> = Vec::new();
+    for &k in group {
+        if let Some(kind) = kinds[k] {
+            match votes.iter_mut().find(|(t, _)| *t == kind) {
+                Some((_, c)) => *c += 1,
+                None => votes.push((kind, 1)),
+            }
+        }
+    }
+    let entity_type = votes
+        .iter()
+        .max_by_key(|(_, c)| *c)
+        .map_or(EntityType::Organization, |(t, _)| *t);
+    let forms: Vec<String> = group
+        .iter()
+        .map(|&k| display_form(&doc.text[mentions[k].bytes.clone()], mentions[k].canonical))
+        .collect();
+    let name = forms
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, f)| (f.chars().count(), std::cmp::Reverse(*i)))
+        .map(|(_, f)| f.clone())
+        .unwrap_or_default();
+    let mut aliases: Vec<String> = Vec::new();
+    for &k in group {
+        let t = &doc.text[mentions[k].bytes.clone()];
+        if !t.eq_ignore_ascii_case(&name) && !aliases.iter().any(|a| a == t) {
+            aliases.push(t.to_string());
+        }
+    }
+    let mut spans: Vec<Span> = group
+        .iter()
+        .map(|&k| Span::new(doc.text, mentions[k].bytes.clone()))
+        .collect();
+    spans.dedup_by(|a, b| a.start == b.start);
+    Entity {
+        name,
+        entity_type,
+        subtype: group
+            .iter()
+            .find_map(|&k| mentions[k].subtype)
+            .map(str::to_string),
+        mentions: spans,
+        aliases,
+        role: group.iter().find_map(|&k| {
+            let role = mentions[k].role.clone()?;
+            Some(doc.text[role].to_string())
+        }),
+    }
+}
+
+/// A mention as a name: `SEOUL` reads `Seoul`.
+fn display_form(text: &str, canonical: Option<&str>) -> String {
+    if is_acronym(text) && text.chars().count() > 4 {
+        if let Some(c) = canonical.filter(|c| c.eq_ignore_ascii_case(text)) {
+            return c.to_string();
+        }
+        return text
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|f| {
+                        f.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<String>>()
+            .join(" ");
+    }
+    text.to_string()
+}
+
+/// `Kim Jong-un` and `Kim Jong Un` both give `kimjongun`.
+fn person_key(words: &[&str]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `KCNA`, `U.S.`, `DPRK`: capitals (and dots) only.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+fn acronym_key(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// `UN Security Council` → `UNSC`; `Korean Central News Agency` → `KCNA`.
+fn initials_of(words: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    for w in words {
+        if is_acronym(w) {
+            out.push_str(&acronym_key(w));
+        } else if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
+            out.push(c);
+        }
+    }
+    (out.chars().count() >= 2).then_some(out)
+}

@@ -1,0 +1,224 @@
+//! The compiled-in word lists (`data/`), read once into hash tables.
+//!
+//! Multi-word names are keyed by their tokens as our tokenizer splits them, lowercased
+//! and joined by spaces, so `Democratic People’s Republic of Korea` in a story and
+//! `Democratic People's Republic of Korea` in a list meet at one key
+//! (`democratic people 's republic of korea`). Lookups are hash probes: a phrase of up
+//! to `MAX_PHRASE_TOKENS` tokens costs that many probes.
+
+use crate::text::tokenize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The longest list entry, in tokens, that a lookup tries.
+pub const MAX_PHRASE_TOKENS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A place: canonical name and subtype (`country`, `city`, `region`).
+    Place(&'static str, &'static str),
+    /// An organization: canonical name and subtype (`agency`, or none).
+    Organization(&'static str, Option<&'static str>),
+    /// A demonym (`North Korean`) and the country it belongs to.
+    Demonym(&'static str),
+}
+
+pub struct Lexicon {
+    phrases: HashMap<String, Known>,
+    given_names: HashSet<String>,
+    surnames: HashSet<String>,
+    common_words: HashSet<&'static str>,
+    non_entities: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+    honorifics: HashSet<&'static str>,
+    org_words: HashSet<&'static str>,
+    geo_words: HashSet<&'static str>,
+    facility_words: HashSet<&'static str>,
+    /// Lowercase phrases after a name that make it a facility, taken into the mention.
+    facility_followers: Vec<Vec<&'static str>>,
+    /// Lowercase words after a name that make it a region, left out of the mention.
+    region_followers: HashSet<&'static str>,
+}
+
+/// Lines of a list file, without comments and blank lines.
+fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lookup key of a phrase: its tokens, lowercased, joined by spaces.
+pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut key = String::new();
+    for w in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in w.chars() {
+            let c = if c == '’' { '\'' } else { c };
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+fn key_of(text: &str) -> String {
+    phrase_key(tokenize(text).iter().map(|t| &text[t.range()]))
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut phrases = HashMap::new();
+        // Later inserts win: generated lists first, hand-written corrections last.
+        for line in lines(include_str!("../../data/regions.txt")) {
+            phrases.insert(key_of(line), Known::Place(line, "region"));
+        }
+        for line in lines(include_str!("../../data/cities.txt")) {
+            phrases.insert(key_of(line), Known::Place(line, "city"));
+        }
+        for line in lines(include_str!("../../data/countries.tsv")) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or_default();
+            let aliases = cols.next().unwrap_or_default();
+            let demonyms = cols.next().unwrap_or_default();
+            for form in std::iter::once(name).chain(aliases.split('|')) {
+                if !form.is_empty() {
+                    phrases.insert(key_of(form), Known::Place(name, "country"));
+                }
+            }
+            for form in demonyms.split('|').filter(|f| !f.is_empty()) {
+                phrases.entry(key_of(form)).or_insert(Known::Demonym(name));
+            }
+        }
+        for line in lines(include_str!("../../data/languages.txt")) {
+            phrases.entry(key_of(line)).or_insert(Known::Demonym(line));
+        }
+        for line in lines(include_str!("../../data/places_extra.tsv")) {
+            let mut cols = line.split('\t');
+            let (form, name, subtype) = (cols.next(), cols.next(), cols.next());
+            let known = match subtype {
+                Some("nationality") => Known::Demonym(name.unwrap_or_default()),
+                Some(subtype) => Known::Place(name.unwrap_or_default(), subtype),
+                None => continue,
+            };
+            phrases.insert(key_of(form.unwrap_or_default()), known);
+        }
+        for line in lines(include_str!("../../data/organizations.tsv")) {
+            let mut cols = line.split('\t');
+            let (form, name) = (cols.next().unwrap_or_default(), cols.next());
+            let subtype = cols.next().filter(|s| !s.is_empty());
+            if let Some(name) = name {
+                phrases.insert(key_of(form), Known::Organization(name, subtype));
+            }
+        }
+        let lower_set = |file: &'static str| -> HashSet<String> {
+            lines(file).map(str::to_lowercase).collect()
+        };
+        let mut titles = HashSet::new();
+        let mut honorifics = HashSet::new();
+        for line in lines(include_str!("../../data/titles.txt")) {
+            match line.strip_prefix('=') {
+                Some(h) => honorifics.insert(h),
+                None => titles.insert(line),
+            };
+        }
+        let mut facility_words = HashSet::new();
+        let mut facility_followers = Vec::new();
+        let mut region_followers = HashSet::new();
+        for line in lines(include_str!("../../data/facility_words.txt")) {
+            if let Some(word) = line.strip_prefix("> ") {
+                region_followers.insert(word);
+            } else if line.starts_with(char::is_lowercase) {
+                facility_followers.push(line.split(' ').collect());
+            } else {
+                facility_words.insert(line);
+            }
+        }
+        Lexicon {
+            phrases,
+            given_names: lower_set(include_str!("../../data/given_names.txt")),
+            surnames: lower_set(include_str!("../../data/surnames.txt")),
+            common_words: lines(include_str!("../../data/common_words.txt")).collect(),
+            non_entities: lines(include_str!("../../data/non_entities.txt")).collect(),
+            titles,
+            honorifics,
+            org_words: lines(include_str!("../../data/org_words.txt")).collect(),
+            geo_words: lines(include_str!("../../data/geo_words.txt")).collect(),
+            facility_words,
+            facility_followers,
+            region_followers,
+        }
+    }
+
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    pub fn phrase(&self, key: &str) -> Option<Known> {
+        self.phrases.get(key).copied()
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(&word.to_lowercase())
+    }
+
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(&word.to_lowercase())
+    }
+
+    /// A frequent English word (`during`, `use`): capitalized, most likely a sentence opener.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(word.to_lowercase().as_str())
+    }
+
+    /// Never an entity: `ATTN`, `Thursday`, `The`.
+    pub fn is_non_entity(&self, word: &str) -> bool {
+        self.non_entities.contains(word.to_lowercase().as_str())
+    }
+
+    /// A title or role word before a name: `Minister`, `leader`.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word.to_lowercase().as_str())
+    }
+
+    /// A courtesy title (`Mr`, `Dr`): the name after it is a person's.
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics
+            .contains(word.trim_end_matches('.').to_lowercase().as_str())
+    }
+
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(word)
+    }
+
+    pub fn is_geo_word(&self, word: &str) -> bool {
+        self.geo_words.contains(word)
+    }
+
+    pub fn is_facility_word(&self, word: &str) -> bool {
+        self.facility_words.contains(word)
+    }
+
+    /// How many of `words` (lowercase words after a name) form a facility phrase.
+    pub fn facility_follower_len(&self, words: &[&str]) -> usize {
+        self.facility_followers
+            .iter()
+            .filter(|f| f.len() <= words.len() && f.iter().zip(words).all(|(a, b)| a == b))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    pub fn is_region_follower(&self, word: &str) -> bool {
+        self.region_followers.contains(word)
+    }
+}
+
+/// The person type a title word gives (for the quotes stage: `Minister`, `spokesman`,
+/// `Mr.` all introduce a person's name).
+#[allow(dead_code)] // for the quotes stage
+pub(crate) fn is_person_title(word: &str) -> bool {
+    let lexicon = Lexicon::get();
+    lexicon.is_title(word) || lexicon.is_honorific(word)
+}

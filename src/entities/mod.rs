@@ -1,0 +1,28 @@
+//! People, organizations, places and nationalities the story names, each with every
+//! mention gathered under one canonical name.
+//!
+//! Two steps: `recognize` finds typed mentions in the tokens (runs of capitalized
+//! words cut and typed by compact word lists compiled in from `data/`, plus the
+//! dateline's place and agency), and `cluster` merges them into entities (`Vladimir
+//! Putin` / `Putin`; `Kim Jong-un` / `Kim Jong Un` / `Kim`, apart from `Kim Jong-il`).
+//! Everything is hash lookups over the tokens: linear in the story's length.
+//!
+//! Knowingly wrong: no statistical model, so a name no list knows and no context types
+//! is guessed (a person when it has two words or more, an organization when it has
+//! one); lowercase names (`dpa`) are found only when listed.
+
+mod cluster;
+mod lexicon;
+mod recognize;
+
+use crate::analysis::{Analysis, Entity};
+use crate::text::Document;
+
+#[allow(unused_imports)]
+pub(crate) use lexicon::is_person_title;
+
+/// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
+pub fn find_entities(doc: &Document, analysis: &Analysis) -> Vec<Entity> {
+    let mentions = recognize::find_mentions(doc, analysis);
+    cluster::cluster(doc, mentions)
+}

@@ -1,0 +1,577 @@
+//! Finds entity mentions: runs of capitalized words, cut and typed by the word lists.
+//!
+//! A run is a stretch of capitalized words, with the glue names carry inside
+//! (`of`, `de`, `van`, `bin`, initials, `Mr.`), and a lowercase title that leads into a
+//! name (`North Korean leader Kim Jong-un`). Each run is cut into mentions, first rule
+//! that fits:
+//! 1. a listed place, organization or demonym covering the rest of the run (`United
+//!    States`, `Democratic People's Republic of Korea`, `North Korean`);
+//! 2. an organization word inside (`Korean Central News Agency`, `Bank of Japan`);
+//! 3. a place or facility word inside (`Korean Peninsula`, `Vostochny Cosmodrome`);
+//! 4. a title (`Foreign Minister Choe Son-hui`): the words up to the last title are the
+//!    role, the rest a person;
+//! 5. a listed name at the start (`Russia` in `Russia's Amur`), then the rest again;
+//! 6. else a name, a person when it looks like one (listed given name, listed surname at
+//!    the end, Korean-style given name `Duck-soo`), else left undecided for clustering,
+//!    which types it by the story's other mentions.
+//!
+//! Sentence openers (`During`, `The`) are dropped when the story writes them in lowercase
+//! elsewhere, or when they are frequent English words never capitalized mid-sentence.
+//! In all-caps lines (headlines, datelines) only listed names are taken, and words that
+//! match a name found elsewhere in the story (left to clustering).
+//!
+//! Knowingly wrong: a person whose name is a frequent English word and only opens
+//! sentences (`Young said`); `and` never joins a name unless listed (`Procter and Gamble`);
+//! sports teams named after their city are places here.
+
+use super::lexicon::{phrase_key, Known, Lexicon, MAX_PHRASE_TOKENS};
+use crate::analysis::{Analysis, EntityType};
+use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Token index range in the document.
+    pub tokens: Range<usize>,
+    /// Byte range in the document.
+    pub bytes: Range<usize>,
+    /// `None`: undecided, typed by clustering.
+    pub kind: Option<EntityType>,
+    pub subtype: Option<&'static str>,
+    /// The canonical name a word list gives (`DPRK` → `North Korea`).
+    pub canonical: Option<&'static str>,
+    /// A role before the name, as bytes (`Foreign Minister`).
+    pub role: Option<Range<usize>>,
+    /// Found in an all-caps line and not listed: kept only if clustering matches it.
+    pub shouted: bool,
+}
+
+/// Glue words inside a name: `Bank of Japan`, `Ludwig van Beethoven`, `Osama bin Laden`.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "da",
+    "dos", "das", "del", "di", "y", "zu",
+];
+
+struct Scanner<'d, 'a> {
+    doc: &'d Document<'a>,
+    lex: &'static Lexicon,
+    /// Token is in an all-caps line.
+    shouting: Vec<bool>,
+    /// Token opens a sentence (after any opening quotes or brackets).
+    opener: Vec<bool>,
+    /// How often each lowercase word form appears in lowercase in the story.
+    lowercase_uses: HashMap<String, u32>,
+    /// How often it appears capitalized in the middle of a sentence.
+    midsentence_caps: HashMap<String, u32>,
+    mentions: Vec<Mention>,
+}
+
+pub fn find_mentions(doc: &Document, analysis: &Analysis) -> Vec<Mention> {
+    let mut scanner = Scanner::new(doc);
+    let claimed = scanner.dateline_mentions(analysis);
+    scanner.scan(claimed);
+    scanner.mentions.sort_by_key(|m| m.bytes.start);
+    scanner.mentions
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && !word.chars().any(char::is_lowercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// `Duck-soo`, `Jong-un`, `Son-hui`: a Korean given name written with a hyphen.
+fn is_korean_given_name(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let (Some(first), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    starts_upper(first)
+        && second.chars().all(|c| c.is_ascii_lowercase())
+        && (2..=5).contains(&first.len())
+        && (1..=5).contains(&second.len())
+}
+
+impl<'d, 'a> Scanner<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Scanner<'d, 'a> {
+        let n = doc.tokens.len();
+        let mut shouting = vec![false; n];
+        for line in &doc.lines {
+            let toks = doc.tokens_within(line.clone());
+            let words: Vec<&str> = toks
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .map(|i| doc.token_text(i))
+                .collect();
+            let loud = words.iter().filter(|w| is_all_caps(w)).count();
+            let quiet = words
+                .iter()
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .count();
+            if loud >= 1
+                && quiet * 5 <= loud
+                && !(words.len() == 1 && quiet == 0 && toks.len() == 1)
+            {
+                toks.for_each(|i| shouting[i] = true);
+            }
+        }
+        let mut opener = vec![false; n];
+        for s in &doc.sentences {
+            let mut i = s.start;
+            while i < s.end && doc.tokens[i].kind == TokenKind::Punct {
+                i += 1;
+            }
+            if i < n {
+                opener[i] = true;
+            }
+        }
+        for line in &doc.lines {
+            let i = doc.token_at_or_after(line.start);
+            if i < n {
+                opener[i] = true;
+            }
+        }
+        // After an opening quote, bracket or dash, a capital opens a sentence too.
+        for i in 1..n {
+            if matches!(
+                doc.token_text(i - 1),
+                "\"" | "“" | "(" | "[" | "-" | "—" | ":"
+            ) {
+                opener[i] = true;
+            }
+        }
+        let mut lowercase_uses = HashMap::new();
+        let mut midsentence_caps = HashMap::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || shouting[i] {
+                continue;
+            }
+            let w = doc.token_text(i);
+            if starts_upper(w) {
+                if !opener[i] {
+                    *midsentence_caps.entry(w.to_lowercase()).or_insert(0) += 1;
+                }
+            } else {
+                *lowercase_uses.entry(w.to_string()).or_insert(0) += 1;
+            }
+        }
+        Scanner {
+            doc,
+            lex: Lexicon::get(),
+            shouting,
+            opener,
+            lowercase_uses,
+            midsentence_caps,
+            mentions: Vec::new(),
+        }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.doc.token_text(i)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && starts_upper(self.text(i))
+    }
+
+    /// Tokens `i` and `i + 1` touch (no space between), as in `Kim’s`.
+    fn touching(&self, i: usize) -> bool {
+        i + 1 < self.doc.tokens.len() && self.doc.tokens[i].end == self.doc.tokens[i + 1].start
+    }
+
+    fn push(&mut self, tokens: Range<usize>, kind: Option<EntityType>) -> &mut Mention {
+        let bytes = self.doc.token_span(tokens.clone());
+        let shouted = self.shouting[tokens.start];
+        self.mentions.push(Mention {
+            tokens,
+            bytes,
+            kind,
+            subtype: None,
+            canonical: None,
+            role: None,
+            shouted: false,
+        });
+        let m = self.mentions.last_mut().expect("just pushed");
+        m.shouted = shouted && kind.is_none();
+        m
+    }
+
+    /// The dateline's place and agency, as the anatomy stage found them; returns the
+    /// token range the dateline covers, which the scan leaves alone.
+    fn dateline_mentions(&mut self, analysis: &Analysis) -> Range<usize> {
+        let Some(dateline) = &analysis.dateline else {
+            return 0..0;
+        };
+        let span = dateline.span.range();
+        let Some(head) = self.doc.text.get(span.clone()) else {
+            return 0..0;
+        };
+        let location = dateline.location.trim();
+        if !location.is_empty() {
+            if let Some(at) = head.find(location) {
+                let bytes = span.start + at..span.start + at + location.len();
+                let tokens = self.doc.tokens_within(bytes.clone());
+                if !tokens.is_empty() {
+                    let key = phrase_key(tokens.clone().map(|i| self.text(i)));
+                    let known = self.lex.phrase(&key);
+                    let m = self.push(tokens, Some(EntityType::Location));
+                    match known {
+                        Some(Known::Place(name, subtype)) => {
+                            m.canonical = Some(name);
+                            m.subtype = Some(subtype);
+                        }
+                        _ => m.subtype = Some("city"),
+                    }
+                }
+            }
+        }
+        if let Some(source) = dateline.source.as_deref().map(str::trim) {
+            if let Some(at) = head.rfind(source).filter(|_| !source.is_empty()) {
+                let bytes = span.start + at..span.start + at + source.len();
+                let tokens = self.doc.tokens_within(bytes);
+                if !tokens.is_empty() {
+                    let key = phrase_key(tokens.clone().map(|i| self.text(i)));
+                    let known = self.lex.phrase(&key);
+                    let m = self.push(tokens, Some(EntityType::Organization));
+                    m.subtype = Some("agency");
+                    if let Some(Known::Organization(name, _)) = known {
+                        m.canonical = Some(name);
+                    }
+                }
+            }
+        }
+        self.doc.tokens_within(span)
+    }
+
+    fn scan(&mut self, claimed: Range<usize>) {
+        let n = self.doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if claimed.contains(&i) {
+                i = claimed.end;
+                continue;
+            }
+            if !self.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let end = self
+                .run_end(i)
+                .min(if i < claimed.start { claimed.start } else { n });
+            let next = self.cut_run(i, end);
+            i = next.max(i + 1);
+        }
+    }
+
+    /// The end of the run of name words starting at `start`.
+    fn run_end(&self, start: usize) -> usize {
+        let n = self.doc.tokens.len();
+        let shouting = self.shouting[start];
+        let mut end = start + 1;
+        loop {
+            if end >= n
+                || self.shouting[end] != shouting
+                || self.doc.text[self.doc.tokens[end - 1].end..self.doc.tokens[end].start]
+                    .contains('\n')
+            {
+                break;
+            }
+            let t = self.text(end);
+            let next_cap = if shouting {
+                self.is_word(end + 1)
+            } else {
+                self.is_cap(end + 1)
+            };
+            if self.is_cap(end) && !self.lex.is_non_entity(t) {
+                end += 1;
+            } else if t == "." && self.touching(end - 1) && self.is_initial(end - 1) && next_cap {
+                end += 1;
+            } else if self.doc.tokens[end].kind == TokenKind::Possessive && next_cap {
+                end += 1;
+            } else if t == "&" && next_cap {
+                end += 1;
+            } else if self.is_word(end)
+                && (CONNECTORS.contains(&t) || self.lex.is_title(t))
+                && self.is_cap(end + 1)
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// `W` in `George W. Bush`, `Mr` in `Mr. Kim`.
+    fn is_initial(&self, i: usize) -> bool {
+        let w = self.text(i);
+        (w.len() == 1 && starts_upper(w)) || self.lex.is_honorific(w)
+    }
+
+    /// A sentence opener to drop: `During`, `The`, `Meanwhile`.
+    fn is_dropped_opener(&self, i: usize, opening: bool) -> bool {
+        let w = self.text(i);
+        if self.lex.is_non_entity(w) {
+            return true;
+        }
+        if !self.opener[i] && !opening && !self.shouting[i] {
+            return false;
+        }
+        if self.lex.phrase(&phrase_key(std::iter::once(w))).is_some()
+            || self.lex.is_title(w)
+            || self.lex.is_honorific(w)
+        {
+            return false;
+        }
+        if self.shouting[i] {
+            return self.lex.is_common_word(w) && !self.lex.is_given_name(w);
+        }
+        if self.lowercase_uses.contains_key(&w.to_lowercase()) {
+            return true;
+        }
+        let capitalized_elsewhere = self.midsentence_caps.contains_key(&w.to_lowercase());
+        self.lex.is_common_word(w) && !capitalized_elsewhere && !self.lex.is_given_name(w)
+    }
+
+    /// The longest listed phrase starting at `i` (it may reach past the run).
+    fn listed_at(&self, i: usize) -> Option<(usize, Known)> {
+        let n = self.doc.tokens.len();
+        let mut key = String::new();
+        let mut best = None;
+        for len in 1..=MAX_PHRASE_TOKENS {
+            let j = i + len - 1;
+            if j >= n || (len > 1 && self.doc.tokens[j].start > self.doc.tokens[j - 1].end + 1) {
+                break;
+            }
+            let t = self.doc.tokens[j];
+            if t.kind == TokenKind::Punct && !matches!(self.text(j), "." | "&" | "-") {
+                break;
+            }
+            if len > 1 {
+                key.push(' ');
+            }
+            key.push_str(&phrase_key(std::iter::once(self.text(j))));
+            if let Some(known) = self.lex.phrase(&key) {
+                // The last word of a listed name is a name word, not `of`.
+                best = Some((len, known));
+            }
+        }
+        best
+    }
+
+    /// Cuts the run `start..end` into mentions; returns where scanning goes on.
+    fn cut_run(&mut self, start: usize, end: usize) -> usize {
+        let mut p = start;
+        let mut end = end;
+        // `For Use Only`: a word after a dropped opener opens the sentence too.
+        let mut opening = false;
+        while p < end {
+            // Glue, possessives and dropped openers never start a mention.
+            if !self.is_cap(p) || self.is_dropped_opener(p, opening) {
+                opening = self.is_cap(p);
+                p += 1;
+                continue;
+            }
+            opening = false;
+            let listed = self.listed_at(p);
+            if let Some((len, known)) = listed {
+                if p + len >= end {
+                    self.push_listed(p..p + len, known);
+                    return p + len;
+                }
+            }
+            // A possessive ends a name unless a listed name spans it:
+            // `North's Korean Central News Agency`, `People's Republic`.
+            let seg_end = (p..end)
+                .find(|&j| self.doc.tokens[j].kind == TokenKind::Possessive)
+                .filter(|&j| listed.is_none_or(|(len, _)| p + len <= j))
+                .unwrap_or(end);
+            let rest = p..seg_end;
+            let word_at = |j: usize| self.is_word(j).then(|| self.text(j));
+            if let Some(q) = rest
+                .clone()
+                .rev()
+                .find(|&j| word_at(j).is_some_and(|w| self.lex.is_org_word(w)))
+            {
+                // `Union` alone is no organization; `European Union` is.
+                if q > p {
+                    self.push(p..seg_end, Some(EntityType::Organization));
+                    p = seg_end;
+                    continue;
+                }
+            }
+            let last = seg_end - 1;
+            if last > p
+                && word_at(last)
+                    .is_some_and(|w| self.lex.is_geo_word(w) || self.lex.is_facility_word(w))
+            {
+                let subtype = if self.lex.is_facility_word(self.text(last)) {
+                    "facility"
+                } else {
+                    "region"
+                };
+                let m = self.push(p..seg_end, Some(EntityType::Location));
+                m.subtype = Some(subtype);
+                p = seg_end;
+                continue;
+            }
+            if let Some(q) = rest
+                .clone()
+                .rev()
+                .find(|&j| self.is_title_at(j) && j + 1 < seg_end && self.is_cap(j + 1))
+            {
+                self.push_role_and_person(p, q, seg_end);
+                p = seg_end;
+                continue;
+            }
+            if let Some((len, known)) = listed {
+                self.push_listed(p..p + len, known);
+                p += len;
+                continue;
+            }
+            // A name; one word at a time in an all-caps line.
+            let stop = if self.shouting[p] { p + 1 } else { seg_end };
+            let mut name_end = stop;
+            while name_end > p && !self.is_cap(name_end - 1) {
+                name_end -= 1;
+            }
+            if name_end > p {
+                end = end.max(self.push_name(p..name_end));
+            }
+            p = stop;
+        }
+        end
+    }
+
+    fn is_title_at(&self, j: usize) -> bool {
+        self.is_word(j) && (self.lex.is_title(self.text(j)) || self.lex.is_honorific(self.text(j)))
+    }
+
+    fn push_listed(&mut self, tokens: Range<usize>, known: Known) {
+        let (kind, subtype, canonical) = match known {
+            Known::Place(name, subtype) => (EntityType::Location, Some(subtype), Some(name)),
+            Known::Organization(name, subtype) => (EntityType::Organization, subtype, Some(name)),
+            Known::Demonym(_) => (EntityType::Misc, Some("nationality"), None),
+        };
+        let m = self.push(tokens, Some(kind));
+        m.subtype = subtype;
+        m.canonical = canonical;
+    }
+
+    /// `Russian President Vladimir Putin`: role `Russian President`, person `Vladimir Putin`.
+    fn push_role_and_person(&mut self, start: usize, last_title: usize, end: usize) {
+        let mut role_start = start;
+        // `Russia’s President Vladimir Putin`: the role takes the possessor in.
+        if start >= 2
+            && self.doc.tokens[start - 1].kind == TokenKind::Possessive
+            && self
+                .mentions
+                .last()
+                .is_some_and(|m| m.tokens.end == start - 1 && m.kind == Some(EntityType::Location))
+        {
+            role_start = self.mentions.last().map_or(start, |m| m.tokens.start);
+        }
+        // Demonyms and places inside the role are mentions of their own.
+        let mut i = start;
+        while i < last_title {
+            match self.listed_at(i) {
+                Some((len, known)) if i + len <= last_title => {
+                    self.push_listed(i..i + len, known);
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        let honorific_only = (start..=last_title)
+            .all(|j| !self.is_word(j) || self.lex.is_honorific(self.text(j)))
+            && !self.lex.is_title(self.text(last_title));
+        let mut name_start = last_title + 1;
+        while name_start < end && !self.is_cap(name_start) {
+            name_start += 1;
+        }
+        let stop = (name_start..end)
+            .find(|&j| self.doc.tokens[j].kind == TokenKind::Possessive)
+            .unwrap_or(end);
+        if name_start >= stop {
+            return;
+        }
+        let role = self.doc.token_span(role_start..last_title + 1);
+        let m = self.push(name_start..stop, Some(EntityType::Person));
+        if !honorific_only {
+            m.role = Some(role);
+        }
+    }
+
+    /// A name that no list covers; returns the end of the mention in tokens.
+    fn push_name(&mut self, tokens: Range<usize>) -> usize {
+        let words: Vec<&str> = tokens
+            .clone()
+            .filter(|&j| self.is_word(j))
+            .map(|j| self.text(j))
+            .collect();
+        let shouting = self.shouting[tokens.start];
+        let single = words.len() == 1;
+        // `(L)` in a caption; `Use Only`: frequent words, no name.
+        if words.is_empty()
+            || (single && words[0].chars().count() < 2)
+            || (!single
+                && words
+                    .iter()
+                    .all(|w| self.lex.is_common_word(w) && !self.lex.is_given_name(w)))
+        {
+            return tokens.end;
+        }
+        let after = tokens.end;
+        // `Vostochny space center`: a facility, the lowercase words taken in.
+        let followers: Vec<&str> = (after..(after + 3).min(self.doc.tokens.len()))
+            .take_while(|&j| self.is_word(j) && !self.is_cap(j))
+            .map(|j| self.text(j))
+            .collect();
+        let facility = self.lex.facility_follower_len(&followers);
+        if facility > 0 && !shouting {
+            let m = self.push(tokens.start..after + facility, Some(EntityType::Location));
+            m.subtype = Some("facility");
+            return after + facility;
+        }
+        if followers
+            .first()
+            .is_some_and(|w| self.lex.is_region_follower(w))
+            && !shouting
+        {
+            let m = self.push(tokens, Some(EntityType::Location));
+            m.subtype = Some("region");
+            return after;
+        }
+        let before = tokens.start.checked_sub(1).map(|j| self.text(j));
+        let person = words.iter().any(|w| is_korean_given_name(w))
+            || before.is_some_and(|b| self.lex.is_honorific(b.trim_end_matches('.')))
+            || (!single
+                && (self.lex.is_given_name(words[0])
+                    || self.lex.is_surname(words[words.len() - 1])))
+            || (!single && !shouting && words.iter().all(|w| !is_all_caps(w)));
+        let kind = if person {
+            Some(EntityType::Person)
+        } else if single && is_all_caps(words[0]) && !shouting {
+            Some(EntityType::Organization)
+        } else {
+            None
+        };
+        if shouting && kind.is_none() && self.lex.is_common_word(words[0]) && single {
+            return after;
+        }
+        self.push(tokens.clone(), kind);
+        after
+    }
+}

@@ -1,0 +1,137 @@
+// www/pkg as an npm package: packed with `npm pack`, installed into a throwaway
+// project, imported by name from Node, and type-checked from TypeScript (`tsc --noEmit`
+// on consumer/consumer.ts). Also checks that the hand-written .d.ts declares exactly the
+// fields the result carries, so the types cannot drift from src/analysis.rs.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { initSync, analyze } from "../../www/pkg/article_analyzer.js";
+
+const pkgDir = fileURLToPath(new URL("../../www/pkg/", import.meta.url));
+const consumerDir = fileURLToPath(new URL("./consumer/", import.meta.url));
+const fixtures = new URL("../fixtures/", import.meta.url);
+const require = createRequire(new URL("../package.json", import.meta.url));
+const ts = require("typescript");
+const manifest = JSON.parse(await readFile(join(pkgDir, "package.json"), "utf8"));
+
+let project;
+before(async () => {
+  project = await mkdtemp(join(tmpdir(), "article-analyzer-consumer-"));
+  await cp(consumerDir, project, { recursive: true });
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", project], { cwd: pkgDir, encoding: "utf8" }));
+  manifest.packedFiles = packed[0].files.map((f) => f.path);
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", `./${packed[0].filename}`], {
+    cwd: project,
+    stdio: "pipe",
+  });
+});
+after(() => project && rm(project, { recursive: true, force: true }));
+
+test("package.json says what it is and ships the wasm, the glue and the types", () => {
+  assert.equal(manifest.name, "article-analyzer");
+  assert.match(manifest.version, /^\d+\.\d+\.\d+/);
+  assert.equal(manifest.type, "module");
+  assert.ok(manifest.license && manifest.keywords.length > 0);
+  for (const file of ["article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts", "package.json"]) {
+    assert.ok(manifest.packedFiles.includes(file), `npm pack leaves out ${file}`);
+  }
+  assert.equal(manifest.exports["."].types, `./${manifest.types.replace(/^\.\//, "")}`);
+});
+
+const element = "article-analysis.js";
+test("every file the exports map names is in the package", { skip: !existsSync(join(pkgDir, element)) && `no www/pkg-src/${element} yet (the page's custom element)` }, () => {
+  const targets = Object.values(manifest.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)));
+  for (const target of targets) assert.ok(manifest.packedFiles.includes(target.replace(/^\.\//, "")), target);
+});
+
+test("Node imports the installed package by name and analyzes with it", () => {
+  const out = execFileSync("node", ["consumer.mjs"], { cwd: project, encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), { version: 1, offsets: "utf16", aligned: true });
+});
+
+test("a TypeScript consumer type-checks against the package's .d.ts (tsc --noEmit)", () => {
+  const tsc = require.resolve("typescript/bin/tsc");
+  try {
+    execFileSync("node", [tsc, "-p", "tsconfig.json"], { cwd: project, encoding: "utf8" });
+  } catch (error) {
+    assert.fail(`tsc --noEmit failed:\n${error.stdout}${error.stderr}`);
+  }
+});
+
+/** The interfaces of a .d.ts: name → { field → { type text, optional } }, `extends` folded in. */
+function interfacesOf(dts) {
+  const source = ts.createSourceFile("types.d.ts", dts, ts.ScriptTarget.Latest);
+  const raw = new Map();
+  for (const node of source.statements) {
+    if (!ts.isInterfaceDeclaration(node)) continue;
+    const fields = new Map();
+    for (const member of node.members) {
+      if (ts.isPropertySignature(member)) {
+        fields.set(member.name.getText(source), { type: member.type.getText(source), optional: !!member.questionToken });
+      }
+    }
+    const bases = (node.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(source)));
+    raw.set(node.name.text, { fields, bases });
+  }
+  const resolve = (name) => {
+    const { fields, bases } = raw.get(name);
+    return new Map([...bases.flatMap((b) => [...resolve(b)]), ...fields]);
+  };
+  return new Map([...raw.keys()].map((name) => [name, resolve(name)]));
+}
+
+/** Differences between `value` and the interface `name`, recursing into fields typed by other interfaces. */
+function mismatches(value, name, interfaces, path, seen) {
+  const fields = interfaces.get(name);
+  seen.add(name);
+  const out = [];
+  for (const key of Object.keys(value)) {
+    if (!fields.has(key)) out.push(`${path}.${key} is in the result but not in interface ${name}`);
+  }
+  for (const [key, { type, optional }] of fields) {
+    if (!(key in value)) {
+      if (!optional) out.push(`${path}.${key} is declared in ${name} but missing from the result`);
+      continue;
+    }
+    const item = value[key];
+    const nullable = /\|\s*null\b/.test(type);
+    if (item === null) {
+      if (!nullable) out.push(`${path}.${key} is null but ${name}.${key} is ${type}`);
+      continue;
+    }
+    const inner = type.replace(/\|\s*null\b/, "").trim();
+    const list = inner.match(/^(\w+)\[\]$/);
+    const target = list ? list[1] : inner;
+    if (list && !Array.isArray(item)) out.push(`${path}.${key} is not an array but ${name}.${key} is ${type}`);
+    if (interfaces.has(target)) {
+      for (const [i, element] of (list ? item : [item]).entries()) {
+        out.push(...mismatches(element, target, interfaces, list ? `${path}.${key}[${i}]` : `${path}.${key}`, seen));
+      }
+    } else if (target === "string" || target === "number") {
+      for (const element of list ? item : [item]) {
+        if (typeof element !== target) out.push(`${path}.${key} holds ${typeof element} but ${name}.${key} is ${type}`);
+      }
+    }
+  }
+  return out;
+}
+
+test("the .d.ts declares exactly the fields the result carries", async () => {
+  initSync({ module: await readFile(join(pkgDir, "article_analyzer_bg.wasm")) });
+  const interfaces = interfacesOf(await readFile(join(pkgDir, "article_analyzer.d.ts"), "utf8"));
+  for (const name of ["Analysis", "Span", "Dateline", "DatelineDate", "Byline", "Quote", "Speaker", "Entity", "DateMention", "AnalyzeOptions"]) {
+    assert.ok(interfaces.has(name), `the .d.ts has no interface ${name}`);
+  }
+  const seen = new Set();
+  for (const story of (await readdir(fixtures)).filter((f) => f.endsWith(".txt"))) {
+    const analysis = analyze(await readFile(new URL(story, fixtures), "utf8"), { reference_date: "2023-09-14" });
+    assert.deepEqual(mismatches(analysis, "Analysis", interfaces, story, seen), []);
+  }
+  assert.ok(seen.has("Analysis") && seen.has("Span"));
+});
