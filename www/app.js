@@ -68,11 +68,16 @@ function request(text) {
 function sendWaiting() {
   inFlight = { ...waiting, sentAt: performance.now() };
   waiting = null;
-  worker.postMessage({ id: inFlight.id, text: inFlight.text, options: inFlight.options });
+  worker.postMessage({ type: 'analyze', id: inFlight.id, text: inFlight.text, options: inFlight.options });
 }
 
 function onAnswer(event) {
-  const { id, analysis, error, ms } = event.data;
+  if (event.data.type === 'json') {
+    jsonWanted.get(event.data.id)?.(event.data);
+    jsonWanted.delete(event.data.id);
+    return;
+  }
+  const { id, view, totals, error, ms } = event.data;
   if (!inFlight || id !== inFlight.id) return;
   const { text } = inFlight;
   inFlight = null;
@@ -87,7 +92,7 @@ function onAnswer(event) {
     setStatus('error', error);
     return;
   }
-  show(text, analysis, ms);
+  show(id, text, view, totals, ms);
 }
 
 function showBusy() {
@@ -102,8 +107,8 @@ function showBusy() {
 /** What the panels say before there is any text (kept from index.html). */
 const placeholders = [textView, breakdownView].map((view) => [...view.childNodes]);
 
-function show(text, analysis, ms) {
-  shown = text ? { text, analysis } : null;
+function show(id, text, view, totals, ms) {
+  shown = text ? { id } : null;
   copyButton.disabled = downloadButton.disabled = !text;
   if (!text) {
     textView.replaceChildren(...placeholders[0]);
@@ -111,12 +116,12 @@ function show(text, analysis, ms) {
     setStatus('empty', 'Paste an article to begin.');
     return;
   }
-  textView.replaceChildren(renderArticle(text, analysis));
-  breakdownView.replaceChildren(renderBreakdown(analysis));
+  textView.replaceChildren(renderArticle(text, view));
+  breakdownView.replaceChildren(renderBreakdown(view, { totals }));
   const counts = [
-    plural(analysis.quotes.length, 'quote'),
-    plural(analysis.entities.length, 'entity', 'entities'),
-    plural(analysis.dates.length, 'date'),
+    plural(totals.quotes, 'quote'),
+    plural(view.entities.length, 'entity', 'entities'),
+    plural(totals.dates, 'date'),
   ];
   setStatus(
     'done',
@@ -244,23 +249,37 @@ async function loadFile(file) {
 
 // ---- copy and download ------------------------------------------------------------
 
+/** The complete result of what is on screen, as JSON, from the worker that holds it. */
+const jsonWanted = new Map();
+
 function resultJson() {
-  return JSON.stringify(shown.analysis, null, 2);
+  const { id } = shown;
+  return new Promise((resolve, reject) => {
+    jsonWanted.set(id, ({ json, error }) => (error ? reject(new Error(error)) : resolve(json)));
+    worker.postMessage({ type: 'json', id });
+  });
 }
 
 async function copyJson() {
   if (!shown) return;
   try {
-    await navigator.clipboard.writeText(resultJson());
+    await navigator.clipboard.writeText(await resultJson());
     setStatus('done', 'The analysis JSON is on the clipboard.');
   } catch (error) {
     setStatus('error', `Could not copy: ${error.message}`);
   }
 }
 
-function downloadJson() {
+async function downloadJson() {
   if (!shown) return;
-  const url = URL.createObjectURL(new Blob([resultJson()], { type: 'application/json' }));
+  let json;
+  try {
+    json = await resultJson();
+  } catch (error) {
+    setStatus('error', `Could not download: ${error.message}`);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = 'article-analysis.json';

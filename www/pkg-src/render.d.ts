@@ -5,15 +5,19 @@ export declare const ENTITY_TYPES: readonly ['person', 'organization', 'location
 
 /** The breakdown (dateline card, headline/byline/notes, quotes filterable by speaker,
  *  entities by type, dates) as a detached element. Lists longer than `maxItems`
- *  (default 500) show their first items. */
+ *  (default 200) show their first items. */
 export declare function renderBreakdown(
   analysis: Analysis,
-  options?: { maxItems?: number },
+  options?: {
+    maxItems?: number;
+    /** True sizes of a result trimmed before rendering (`mentions[i]`: entity i's count). */
+    totals?: { quotes?: number; dates?: number; captions?: number; mentions?: number[] };
+  },
 ): HTMLElement;
 
 /** `text` with every quote, speaker, entity mention, date and the dateline highlighted;
  *  `analysis` must be the result for `text` with UTF-16 offsets (the default). Shows the
- *  first `maxChars` (default 200 000) UTF-16 units. */
+ *  first `maxChars` (default 100 000) UTF-16 units. */
 export declare function renderArticle(
   text: string,
   analysis: Analysis,

@@ -31,24 +31,28 @@ const TYPE_LABELS = {
 };
 
 /** Lists longer than this show their first items and say how many were left out. */
-const DEFAULT_MAX_ITEMS = 500;
+const DEFAULT_MAX_ITEMS = 200;
 
 /** Past this many UTF-16 units the text view shows the beginning only (a 5 MB paste
  *  would otherwise build hundreds of thousands of nodes). */
-const DEFAULT_MAX_TEXT = 200_000;
+const DEFAULT_MAX_TEXT = 100_000;
 
 /**
  * Builds the breakdown: dateline card, headline/byline/notes, quotes (filterable by
  * speaker), entities grouped by type, dates. Returns a detached element.
+ *
+ * `totals` is for a result trimmed before it got here (the page's worker sends only
+ * what is shown of a huge one): the true `quotes`, `dates` and `captions` counts and
+ * each entity's mention count (`mentions[i]`).
  */
-export function renderBreakdown(analysis, { maxItems = DEFAULT_MAX_ITEMS } = {}) {
+export function renderBreakdown(analysis, { maxItems = DEFAULT_MAX_ITEMS, totals = {} } = {}) {
   const root = el('div', 'aa-breakdown');
   root.append(
     renderDateline(analysis.dateline),
-    renderAnatomy(analysis),
-    renderQuotes(analysis, maxItems),
-    renderEntities(analysis.entities ?? [], maxItems),
-    renderDates(analysis.dates ?? [], maxItems),
+    renderAnatomy(analysis, totals),
+    renderQuotes(analysis, maxItems, totals),
+    renderEntities(analysis.entities ?? [], maxItems, totals),
+    renderDates(analysis.dates ?? [], maxItems, totals),
   );
   return root;
 }
@@ -71,7 +75,7 @@ function renderDateline(dateline) {
   return card;
 }
 
-function renderAnatomy(analysis) {
+function renderAnatomy(analysis, totals) {
   const part = section('Story', 'aa-anatomy');
   const list = el('dl', 'aa-terms');
   if (analysis.headline) addTerm(list, 'Headline', analysis.headline.text);
@@ -82,18 +86,18 @@ function renderAnatomy(analysis) {
   for (const note of analysis.notes ?? []) addTerm(list, 'Note', note.text);
   if (analysis.end_marker) addTerm(list, 'End mark', analysis.end_marker.text);
   for (const email of analysis.emails ?? []) addTerm(list, 'Email', email.text);
-  if ((analysis.captions ?? []).length) {
-    addTerm(list, 'Captions', String(analysis.captions.length));
-  }
+  const captions = totals.captions ?? (analysis.captions ?? []).length;
+  if (captions) addTerm(list, 'Captions', captions.toLocaleString());
   if (list.childElementCount) part.append(list);
   else part.append(el('p', 'aa-empty', 'No headline, byline or notes found.'));
   return part;
 }
 
-function renderQuotes(analysis, maxItems) {
+function renderQuotes(analysis, maxItems, totals) {
   const quotes = analysis.quotes ?? [];
   const entities = analysis.entities ?? [];
-  const part = section(`Quotes (${quotes.length})`, 'aa-quotes');
+  const total = totals.quotes ?? quotes.length;
+  const part = section(`Quotes (${total.toLocaleString()})`, 'aa-quotes');
   if (!quotes.length) {
     part.append(el('p', 'aa-empty', 'No quotations found.'));
     return part;
@@ -135,7 +139,7 @@ function renderQuotes(analysis, maxItems) {
     item.append(meta);
     list.append(item);
   });
-  part.append(list, moreNote(quotes.length, maxItems));
+  part.append(list, moreNote(total, Math.min(maxItems, quotes.length)));
   return part;
 }
 
@@ -155,7 +159,8 @@ function renderSpeakerFilter(counts, list) {
   return label;
 }
 
-function renderEntities(entities, maxItems) {
+function renderEntities(entities, maxItems, totals) {
+  const countOf = (index) => totals.mentions?.[index] ?? entities[index].mentions.length;
   const part = section(`Entities (${entities.length})`, 'aa-entities');
   if (!entities.length) {
     part.append(el('p', 'aa-empty', 'No people, organizations or places found.'));
@@ -166,7 +171,7 @@ function renderEntities(entities, maxItems) {
     const ofType = entities
       .map((entity, index) => ({ entity, index }))
       .filter(({ entity }) => entity.type === type)
-      .sort((a, b) => b.entity.mentions.length - a.entity.mentions.length || a.index - b.index);
+      .sort((a, b) => countOf(b.index) - countOf(a.index) || a.index - b.index);
     if (!ofType.length) continue;
 
     const group = el('div', `aa-group aa-group-${type}`);
@@ -181,8 +186,8 @@ function renderEntities(entities, maxItems) {
       item.tabIndex = 0;
       const title = el('p', 'aa-entity-title');
       title.append(el('span', 'aa-entity-name', entity.name));
-      const count = entity.mentions.length;
-      title.append(' ', el('span', 'aa-count', `${count} mention${count === 1 ? '' : 's'}`));
+      const count = countOf(index);
+      title.append(' ', el('span', 'aa-count', `${count.toLocaleString()} mention${count === 1 ? '' : 's'}`));
       item.append(title);
       const details = [];
       if (entity.role) details.push(el('span', 'aa-role', entity.role));
@@ -203,8 +208,9 @@ function renderEntities(entities, maxItems) {
   return part;
 }
 
-function renderDates(dates, maxItems) {
-  const part = section(`Dates (${dates.length})`, 'aa-dates');
+function renderDates(dates, maxItems, totals) {
+  const total = totals.dates ?? dates.length;
+  const part = section(`Dates (${total.toLocaleString()})`, 'aa-dates');
   if (!dates.length) {
     part.append(el('p', 'aa-empty', 'No dates found.'));
     return part;
@@ -224,7 +230,7 @@ function renderDates(dates, maxItems) {
     }
     list.append(item);
   });
-  part.append(list, moreNote(dates.length, maxItems));
+  part.append(list, moreNote(total, Math.min(maxItems, dates.length)));
   return part;
 }
 
@@ -237,6 +243,7 @@ export function renderArticle(text, analysis, { maxChars = DEFAULT_MAX_TEXT } = 
   const root = el('div', 'aa-text');
   const limit = Math.min(text.length, maxChars);
   const marks = collectMarks(analysis, limit);
+  const out = new Chunks(root);
 
   // Sweep the boundaries left to right, keeping the spans that cover the current run.
   const events = [];
@@ -246,19 +253,55 @@ export function renderArticle(text, analysis, { maxChars = DEFAULT_MAX_TEXT } = 
   let position = 0;
   for (const [at, change, mark] of events) {
     if (at > position) {
-      appendRun(root, text.slice(position, at), active);
+      out.append(text.slice(position, at), active);
       position = at;
     }
     if (change > 0) active.add(mark);
     else active.delete(mark);
   }
-  appendRun(root, text.slice(position, limit), active);
+  out.append(text.slice(position, limit), active);
   if (limit < text.length) {
     root.append(
       el('p', 'aa-truncated', `… showing the first ${limit.toLocaleString()} of ${text.length.toLocaleString()} characters.`),
     );
   }
   return root;
+}
+
+/**
+ * The text goes into blocks of a few paragraphs (`.aa-chunk`, cut after a line break
+ * in unmarked text), which the stylesheet gives `content-visibility: auto`: the
+ * browser then lays out only the blocks on screen. One block for 100,000 characters
+ * held a 5 MB paste's page still for seconds.
+ */
+class Chunks {
+  static SIZE = 3000;
+
+  constructor(root) {
+    this.root = root;
+    this.#start();
+  }
+
+  #start() {
+    this.chunk = el('div', 'aa-chunk');
+    this.length = 0;
+    this.root.append(this.chunk);
+  }
+
+  append(text, active) {
+    if (!text) return;
+    if (!active.size && this.length + text.length > Chunks.SIZE) {
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut > 0) {
+        this.chunk.append(text.slice(0, cut));
+        this.#start();
+        text = text.slice(cut);
+        if (!text) return;
+      }
+    }
+    this.length += text.length;
+    appendRun(this.chunk, text, active);
+  }
 }
 
 function collectMarks(analysis, limit) {
