@@ -248,7 +248,7 @@ fn story_date(
     let mut best: Option<(i64, CalendarDate)> = None;
     for f in found.iter().filter(|f| !f.looks_ahead) {
         let Expression::Calendar {
-            year: Some(y),
+            year: y,
             month: Some(m),
             day: Some(d),
         } = f.expression
@@ -284,14 +284,6 @@ fn year_before(month: u32, day: u32, reference: CalendarDate) -> Option<Calendar
         .find(|d| d.days_since_epoch() <= limit)
 }
 
-/// The `month`/`day` nearest to `anchor`, in its year or the one before or after.
-fn nearest_year(month: u32, day: u32, anchor: CalendarDate) -> Option<CalendarDate> {
-    [anchor.year - 1, anchor.year, anchor.year + 1]
-        .into_iter()
-        .filter_map(|y| CalendarDate::new(y, month, day))
-        .min_by_key(|d| (d.days_since_epoch() - anchor.days_since_epoch()).abs())
-}
-
 fn add_months(year: i32, month: u32, months: i64) -> (i32, u32) {
     let index = i64::from(year) * 12 + i64::from(month) - 1 + months;
     (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
@@ -299,20 +291,53 @@ fn add_months(year: i32, month: u32, months: i64) -> (i32, u32) {
 
 fn resolve(expression: &Expression, anchor: Option<CalendarDate>) -> Option<Known> {
     match *expression {
-        Expression::Calendar { year, month, day } => match (year, month, day) {
-            (Some(y), Some(m), Some(d)) => CalendarDate::new(y, m, d).map(Known::Day),
-            (Some(y), Some(m), None) => Some(Known::Month(y, m)),
-            (Some(y), None, _) => Some(Known::Year(y)),
-            (None, Some(m), Some(d)) => nearest_year(m, d, anchor?).map(Known::Day),
-            (None, Some(m), None) => Some(Known::Month(anchor?.year, m)),
-            (None, None, _) => None,
+        Expression::Calendar { year, month, day } => match (month, day) {
+            (Some(m), Some(d)) => CalendarDate::new(year, m, d).map(Known::Day),
+            (Some(m), None) => Some(Known::Month(year, m)),
+            (None, _) => Some(Known::Year(year)),
         },
+        Expression::Yearless {
+            month,
+            day,
+            years,
+            direction,
+        } => {
+            let anchor = anchor?;
+            if let Some(k) = years {
+                let year = anchor.year + k as i32;
+                return match day {
+                    Some(d) => CalendarDate::new(year, month, d).map(Known::Day),
+                    None => Some(Known::Month(year, month)),
+                };
+            }
+            // The candidates around the anchor, earliest first, measured in days (a
+            // month counts from its first day against the anchor's month).
+            let anchor_month = CalendarDate::new(anchor.year, anchor.month, 1)?;
+            let mut candidates = [-1, 0, 1].into_iter().filter_map(|k| {
+                let date = CalendarDate::new(anchor.year + k, month, day.unwrap_or(1))?;
+                let from = if day.is_some() { anchor } else { anchor_month };
+                Some((date, date.days_since_epoch() - from.days_since_epoch()))
+            });
+            let chosen = match direction {
+                Direction::Past => candidates.rev().find(|(_, gap)| *gap <= 0),
+                Direction::StrictPast => candidates.rev().find(|(_, gap)| *gap < 0),
+                Direction::Future => candidates.find(|(_, gap)| *gap >= 0),
+                Direction::StrictFuture => candidates.find(|(_, gap)| *gap > 0),
+                // On a tie (`by August` said in February) the later one.
+                Direction::Nearest => candidates.min_by_key(|(_, gap)| (gap.abs(), -gap)),
+            };
+            let (date, _) = chosen?;
+            Some(match day {
+                Some(_) => Known::Day(date),
+                None => Known::Month(date.year, date.month),
+            })
+        }
         Expression::DayOffset(days) => Some(Known::Day(anchor?.add_days(days))),
         Expression::Weekday { weekday, direction } => {
             let anchor = anchor?;
             let ahead = (i64::from(weekday) - i64::from(anchor.weekday())).rem_euclid(7);
             let days = match direction {
-                Direction::Past => -((7 - ahead) % 7),
+                Direction::Past | Direction::Nearest => -((7 - ahead) % 7),
                 Direction::StrictPast => -(if ahead == 0 { 7 } else { 7 - ahead }),
                 Direction::Future => ahead,
                 Direction::StrictFuture => {

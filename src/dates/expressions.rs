@@ -21,16 +21,26 @@ pub enum Direction {
     Future,
     /// Strictly after: `next Monday`.
     StrictFuture,
+    /// Whichever is nearest the anchor: `Nov. 21` said on Nov. 2 with no cue either way.
+    Nearest,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expression {
-    /// A written calendar date, any part possibly missing: `Sept. 13, 2023`, `April
-    /// 2019`, `2011`, `Feb 26`, `in March`.
+    /// A date written with its year: `Sept. 13, 2023`, `April 2019`, `2011`.
     Calendar {
-        year: Option<i32>,
+        year: i32,
         month: Option<u32>,
         day: Option<u32>,
+    },
+    /// A month (and day) without a year: `Feb 26`, `in March`, `last May`, `June last
+    /// year`. `years` is the year relative to the anchor's when the phrase says it;
+    /// otherwise `direction` says whether it is the last one or the next one.
+    Yearless {
+        month: u32,
+        day: Option<u32>,
+        years: Option<i64>,
+        direction: Direction,
     },
     /// `today` (0), `yesterday` (-1), `tomorrow` (1), `three days ago` (-3).
     DayOffset(i64),
@@ -108,7 +118,20 @@ const FUTURE_CUES: &[&str] = &[
     "tomorrow",
     "next",
     "later",
+    "until",
+    "resume",
+    "resumes",
+    "meet",
+    "meets",
+    "begin",
+    "begins",
+    "starts",
+    "opens",
 ];
+
+/// Words just before a month that put it before the story date: `the year ended March
+/// 31`, `since March`.
+const PAST_CUES: &[&str] = &["ended", "since", "was", "were", "earlier", "previous"];
 
 /// Number words before `days ago`.
 fn count_word(word: &str) -> Option<i64> {
@@ -131,6 +154,36 @@ fn count_word(word: &str) -> Option<i64> {
         _ => return None,
     };
     Some(n)
+}
+
+fn calendar(year: i32, month: Option<u32>, day: Option<u32>) -> Expression {
+    Expression::Calendar { year, month, day }
+}
+
+/// A four-digit year from 1000 to 2199.
+fn four_digit_year(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = w.parse().ok()?;
+    (1000..2200).contains(&year).then_some(year)
+}
+
+/// `ninety-six` → 96, `seventy` → 70 (the last two digits of a spoken year).
+fn spoken_tens(word: &str) -> Option<i32> {
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const ONES: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let (tens, ones) = word.split_once('-').unwrap_or((word, ""));
+    let t = TENS.iter().position(|x| *x == tens)? as i32 + 2;
+    let o = match ones {
+        "" => 0,
+        o => ONES.iter().position(|x| *x == o)? as i32 + 1,
+    };
+    Some(t * 10 + o)
 }
 
 /// The reading of one sentence: token index `i` within `range`.
@@ -179,14 +232,18 @@ impl<'a> Cursor<'_, 'a> {
         (1..=31).contains(&day).then_some(day)
     }
 
-    /// A four-digit year from 1000 to 2199.
-    fn year(&self, i: usize) -> Option<i32> {
-        let w = self.word(i);
-        if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    /// A year at `i`, `1998` or spoken as in broadcast transcripts (`nineteen
+    /// ninety-six`, `two thousand`): (year, index after it).
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(year) = four_digit_year(self.word(i)) {
+            return Some((year, i + 1));
         }
-        let year: i32 = w.parse().ok()?;
-        (1000..2200).contains(&year).then_some(year)
+        let next = self.word(i + 1).to_ascii_lowercase();
+        match self.word(i).to_ascii_lowercase().as_str() {
+            "nineteen" => spoken_tens(&next).map(|n| (1900 + n, i + 2)),
+            "two" if next == "thousand" => Some((2000, i + 2)),
+            _ => None,
+        }
     }
 
     /// A month name at `i` (with its abbreviation dot): (month, next token index).
@@ -214,8 +271,8 @@ impl<'a> Cursor<'_, 'a> {
 
     /// Whether a future cue stands within a few tokens of `i`.
     fn near_future_cue(&self, i: usize) -> bool {
-        let from = i.saturating_sub(8).max(self.range.start);
-        let to = (i + 8).min(self.range.end);
+        let from = i.saturating_sub(6).max(self.range.start);
+        let to = (i + 6).min(self.range.end);
         (from..to).any(|k| {
             let w = self.word(k);
             self.lower_is(k, FUTURE_CUES) || w.ends_with("'ll") || w.ends_with("’ll")
@@ -233,18 +290,49 @@ impl<'a> Cursor<'_, 'a> {
             "earlier" | "later" | "early" | "late" if self.lower_is(i + 1, &["this"]) => {
                 return self.relative_unit(i + 1, 0);
             }
-            "last" => return self.relative_unit(i, -1),
-            "this" => return self.relative_unit(i, 0),
-            "next" | "coming" => return self.relative_unit(i, 1),
+            "last" | "this" | "next" | "coming" => {
+                let offset = match lower.as_str() {
+                    "last" => -1,
+                    "this" => 0,
+                    _ => 1,
+                };
+                // `last May`: the last May before this month; `this May`: this year's.
+                if let Some((month, next)) = self.month(i + 1) {
+                    let (expression, end) = self.month_phrase(i, month, next, Some(0))?;
+                    let direction = match offset {
+                        -1 => Direction::StrictPast,
+                        1 => Direction::StrictFuture,
+                        _ => return Some((expression, end)),
+                    };
+                    let day = match expression {
+                        Expression::Yearless { day, .. } => day,
+                        _ => None,
+                    };
+                    let expression = Expression::Yearless {
+                        month,
+                        day,
+                        years: None,
+                        direction,
+                    };
+                    return Some((expression, end));
+                }
+                return self.relative_unit(i, offset);
+            }
             _ => {}
         }
         if let Some(weekday) = weekday_number(w) {
-            let direction = if self.near_future_cue(i) {
-                Direction::Future
-            } else {
-                Direction::Past
-            };
+            let direction = self.tense(i);
             return Some((Expression::Weekday { weekday, direction }, i + 1));
+        }
+        // `mid-November`, `mid-1996`
+        if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("Mid-")) {
+            if let Some(month) = month_number(rest).filter(|_| rest.starts_with(char::is_uppercase))
+            {
+                return Some((self.yearless(i, month, None, None), i + 1));
+            }
+            if let Some(year) = four_digit_year(rest) {
+                return Some((calendar(year, None, None), i + 1));
+            }
         }
         if let Some(n) = count_word(w) {
             if let Some(found) = self.ago(i, n) {
@@ -252,36 +340,55 @@ impl<'a> Cursor<'_, 'a> {
             }
         }
         if let Some((month, next)) = self.month(i) {
-            return self.month_phrase(i, month, next);
+            return self.month_phrase(i, month, next, None);
         }
         if let Some(day) = self.day(i) {
             if let Some((month, next)) = self.month(i + 1) {
-                let (year, end) = match self.year(next) {
-                    Some(y) => (Some(y), next + 1),
-                    None => (None, next),
-                };
-                let calendar = Expression::Calendar {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                };
-                return Some((calendar, end));
+                return Some(match self.year(next) {
+                    Some((year, end)) => (calendar(year, Some(month), Some(day)), end),
+                    None => (self.yearless(i, month, Some(day), None), next),
+                });
             }
         }
-        if let Some(year) = self.year(i) {
-            return self.bare_year(i, year).map(|e| (e, i + 1));
+        if let Some((year, end)) = self.year(i) {
+            return self.bare_year(i, year, end).map(|e| (e, end));
         }
         if self.doc.tokens[i].kind == TokenKind::Number {
             if let Some(date) = parse_iso_date(w) {
-                let calendar = Expression::Calendar {
-                    year: Some(date.year),
-                    month: Some(date.month),
-                    day: Some(date.day),
-                };
-                return Some((calendar, i + 1));
+                return Some((calendar(date.year, Some(date.month), Some(date.day)), i + 1));
             }
         }
         None
+    }
+
+    /// `Past` unless a future cue stands near token `i`.
+    fn tense(&self, i: usize) -> Direction {
+        if self.near_future_cue(i) {
+            Direction::Future
+        } else {
+            Direction::Past
+        }
+    }
+
+    /// `the year ended March 31` (past), `payable Dec. 7` (ahead), `in January` (the
+    /// nearest January, without a cue).
+    fn yearless(&self, i: usize, month: u32, day: Option<u32>, years: Option<i64>) -> Expression {
+        let just_before = i.saturating_sub(3).max(self.range.start)..i;
+        let direction = if just_before.clone().any(|k| self.lower_is(k, AHEAD_WORDS)) {
+            Direction::Future
+        } else if just_before.clone().any(|k| self.lower_is(k, PAST_CUES)) {
+            Direction::Past
+        } else if self.near_future_cue(i) {
+            Direction::Future
+        } else {
+            Direction::Nearest
+        };
+        Expression::Yearless {
+            month,
+            day,
+            years,
+            direction,
+        }
     }
 
     /// `last week`, `this month`, `next year`, `last Monday`, `next Monday`, with the
@@ -306,9 +413,10 @@ impl<'a> Cursor<'_, 'a> {
         Some((expression, i + 2))
     }
 
-    /// `three days ago`, `a year ago`.
+    /// `three days ago`, `a year ago`, `a year earlier`.
     fn ago(&self, i: usize, n: i64) -> Option<(Expression, usize)> {
-        if !self.lower_is(i + 2, &["ago"]) {
+        let earlier = self.lower_is(i + 2, &["earlier"]) && self.lower_is(i + 1, &["year"]);
+        if !self.lower_is(i + 2, &["ago"]) && !earlier {
             return None;
         }
         let expression = match self.word(i + 1).to_ascii_lowercase().trim_end_matches('s') {
@@ -321,57 +429,74 @@ impl<'a> Cursor<'_, 'a> {
         Some((expression, i + 3))
     }
 
-    /// `Sept. 13, 2023`, `Feb 26`, `April 2019`, `April of 2019`, `in March`.
-    fn month_phrase(&self, i: usize, month: u32, next: usize) -> Option<(Expression, usize)> {
-        let calendar = |year, day| Expression::Calendar {
-            year,
-            month: Some(month),
-            day,
-        };
-        if let Some(day) = self.day(next) {
-            // `Feb 26, 1987` or `Feb 26 1987`
-            let after = if self.word(next + 1) == "," {
-                next + 2
-            } else {
-                next + 1
-            };
-            if let Some(year) = self.year(after) {
-                return Some((calendar(Some(year), Some(day)), after + 1));
-            }
-            return Some((calendar(None, Some(day)), next + 1));
+    /// `Sept. 13, 2023`, `Feb 26`, `April 2019`, `April of 2019`, `in March`, `June
+    /// last year`; from `i`, which is the month or a `last`/`this`/`next` before it
+    /// (`years` then says which).
+    fn month_phrase(
+        &self,
+        i: usize,
+        month: u32,
+        next: usize,
+        years: Option<i64>,
+    ) -> Option<(Expression, usize)> {
+        let mut day = None;
+        let mut end = next;
+        if let Some(d) = self.day(next) {
+            day = Some(d);
+            end = next + 1;
         }
-        let year_at = if self.word(next) == "," || self.lower_is(next, &["of"]) {
-            next + 1
+        // `Feb 26, 1987`, `Feb 26 1987`, `April 2019`, `April, 2019`, `April of 2019`
+        let year_at = if self.word(end) == "," || (day.is_none() && self.lower_is(end, &["of"])) {
+            end + 1
         } else {
-            next
+            end
         };
-        if let Some(year) = self.year(year_at) {
-            return Some((calendar(Some(year), None), year_at + 1));
+        if years.is_none() {
+            if let Some((year, after)) = self.year(year_at) {
+                return Some((calendar(year, Some(month), day), after));
+            }
+        }
+        // `June last year`, `January of next year`
+        let relative_at = if self.lower_is(end, &["of"]) {
+            end + 1
+        } else {
+            end
+        };
+        let mut years = years;
+        if years.is_none() && self.lower_is(relative_at + 1, &["year"]) {
+            let offset = match self.word(relative_at).to_ascii_lowercase().as_str() {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if offset.is_some() {
+                years = offset;
+                end = relative_at + 2;
+            }
         }
         // A month alone is a date only after a cue word: `in March`, not `to March on`.
-        let cue = self
-            .before(i)
-            .is_some_and(|b| self.lower_is(b, TIME_PREPOSITIONS) && self.word(b) != "to");
-        cue.then(|| (calendar(None, None), next))
+        let cue = years.is_some()
+            || day.is_some()
+            || self
+                .before(i)
+                .is_some_and(|b| self.lower_is(b, TIME_PREPOSITIONS) && self.word(b) != "to");
+        cue.then(|| (self.yearless(i, month, day, years), end))
     }
 
     /// `2011` alone: after a cue word, or not followed by a plural noun (`2000 troops`).
-    fn bare_year(&self, i: usize, year: i32) -> Option<Expression> {
+    fn bare_year(&self, i: usize, year: i32, end: usize) -> Option<Expression> {
         let before = self.before(i);
         if before.is_some_and(|b| matches!(self.word(b), "$" | "#" | "No" | "no" | "No.")) {
             return None;
         }
         let cue = before.is_some_and(|b| self.lower_is(b, TIME_PREPOSITIONS));
-        let next = self.word(i + 1);
+        let next = self.word(end);
         let plural_noun = next.len() > 3
             && next.starts_with(|c: char| c.is_ascii_lowercase())
             && next.ends_with('s')
             && !next.ends_with("ss");
-        (next != "%" && (cue || !plural_noun)).then_some(Expression::Calendar {
-            year: Some(year),
-            month: None,
-            day: None,
-        })
+        (next != "%" && (cue || !plural_noun)).then_some(calendar(year, None, None))
     }
 }
 

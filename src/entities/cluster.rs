@@ -25,6 +25,8 @@ use std::collections::HashMap;
 /// Words before a one-word name that make it a place: `in Vladivostok`.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "into", "outside"];
 
+// `keys`, `kinds` and `mentions` are parallel arrays indexed by mention.
+#[allow(clippy::needless_range_loop)]
 pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     let lex = Lexicon::get();
     let words = |m: &Mention| -> Vec<&str> {
@@ -51,6 +53,8 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             && doc.token_text(t) == "("
             && doc.token_text(t + 2) == ")"
             && is_acronym(doc.token_text(t + 1))
+            // `Korean Central News Agency (KCNA)`, not `Jim Courier (U.S.)`.
+            && initials_of(&words(m)).is_some_and(|i| i.get(..1) == doc.token_text(t + 1).get(..1))
         {
             defined.insert(acronym_key(doc.token_text(t + 1)), k);
         }
@@ -77,6 +81,8 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     let key_of_name = |m: &Mention, kind: Option<EntityType>| -> String {
         match (kind, m.canonical) {
             (Some(EntityType::Person), _) => format!("p:{}", person_key(&words(m))),
+            // `CHICAGO 69 59`: the team stays apart from the city.
+            _ if m.subtype == Some("team") => format!("t:{}", phrase_key(words(m).into_iter())),
             (_, Some(canonical)) => format!("n:{}", phrase_key(canonical.split(' '))),
             _ => format!("n:{}", phrase_key(words(m).into_iter())),
         }
@@ -85,13 +91,19 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         let m = &mentions[k];
         let w = words(m);
         if w.len() == 1 && is_acronym(w[0]) && m.kind != Some(EntityType::Person) {
+            // A listed acronym (`U.S.`) follows only the story's own definition.
+            let by_initials = || {
+                initials
+                    .get(&acronym_key(w[0]))
+                    .filter(|_| m.canonical.is_none())
+            };
             let target = defined
                 .get(&acronym_key(w[0]))
-                .or_else(|| initials.get(&acronym_key(w[0])))
+                .or_else(by_initials)
                 .copied()
                 .filter(|&d| d != k);
             if let Some(d) = target {
-                if m.canonical.is_none() || mentions[d].canonical.is_none() {
+                {
                     keys[k] = Some(key_of_name(&mentions[d], kinds[d]));
                     kinds[k] = kinds[d].or(kinds[k]);
                     continue;
@@ -168,7 +180,7 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             kinds[k] = Some(kind);
             continue;
         }
-        if m.shouted {
+        if m.unsure {
             continue;
         }
         let before = m.tokens.start.checked_sub(1).map(|i| doc.token_text(i));
@@ -268,7 +280,7 @@ fn entity_of(
 
 /// A mention as a name: `SEOUL` reads `Seoul`.
 fn display_form(text: &str, canonical: Option<&str>) -> String {
-    if is_acronym(text) && text.chars().count() > 4 {
+    if !text.chars().any(char::is_lowercase) && text.chars().count() > 4 {
         if let Some(c) = canonical.filter(|c| c.eq_ignore_ascii_case(text)) {
             return c.to_string();
         }

@@ -33,6 +33,7 @@ pub struct Lexicon {
     honorifics: HashSet<&'static str>,
     org_words: HashSet<&'static str>,
     geo_words: HashSet<&'static str>,
+    event_words: HashSet<&'static str>,
     facility_words: HashSet<&'static str>,
     /// Lowercase phrases after a name that make it a facility, taken into the mention.
     facility_followers: Vec<Vec<&'static str>>,
@@ -50,7 +51,7 @@ fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 /// The lookup key of a phrase: its tokens, lowercased, joined by spaces.
 pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut key = String::new();
-    for w in words {
+    for w in words.filter(|w| *w != ".") {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -144,6 +145,7 @@ impl Lexicon {
             honorifics,
             org_words: lines(include_str!("../../data/org_words.txt")).collect(),
             geo_words: lines(include_str!("../../data/geo_words.txt")).collect(),
+            event_words: lines(include_str!("../../data/event_words.txt")).collect(),
             facility_words,
             facility_followers,
             region_followers,
@@ -155,8 +157,15 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::load)
     }
 
+    /// A listed phrase; a plural demonym (`Serbs`, `North Koreans`) as its singular.
     pub fn phrase(&self, key: &str) -> Option<Known> {
-        self.phrases.get(key).copied()
+        self.phrases.get(key).copied().or_else(|| {
+            let singular = key.strip_suffix('s')?;
+            match self.phrases.get(singular) {
+                Some(Known::Demonym(d)) => Some(Known::Demonym(d)),
+                _ => None,
+            }
+        })
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
@@ -190,6 +199,11 @@ impl Lexicon {
 
     pub fn is_org_word(&self, word: &str) -> bool {
         self.org_words.contains(word)
+    }
+
+    /// `Open`, `Cup`, `Olympics`: a name ending in one is an event (misc).
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.event_words.contains(word)
     }
 
     pub fn is_geo_word(&self, word: &str) -> bool {

@@ -43,8 +43,9 @@ pub struct Mention {
     pub canonical: Option<&'static str>,
     /// A role before the name, as bytes (`Foreign Minister`).
     pub role: Option<Range<usize>>,
-    /// Found in an all-caps line and not listed: kept only if clustering matches it.
-    pub shouted: bool,
+    /// Weak evidence (an unlisted word in an all-caps line, or a lone unknown word
+    /// opening a sentence): kept only if clustering matches it to another mention.
+    pub unsure: bool,
 }
 
 /// Glue words inside a name: `Bank of Japan`, `Ludwig van Beethoven`, `Osama bin Laden`.
@@ -72,6 +73,7 @@ pub fn find_mentions(doc: &Document, analysis: &Analysis) -> Vec<Mention> {
     let claimed = scanner.dateline_mentions(analysis);
     scanner.scan(claimed);
     scanner.mentions.sort_by_key(|m| m.bytes.start);
+    scanner.mark_teams();
     scanner.mentions
 }
 
@@ -83,6 +85,11 @@ fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
         && !word.chars().any(char::is_lowercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// `Jr`, `Sr`, `III`: after a full name, part of it.
+fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
 /// `Duck-soo`, `Jong-un`, `Son-hui`: a Korean given name written with a hyphen.
@@ -137,12 +144,12 @@ impl<'d, 'a> Scanner<'d, 'a> {
             }
         }
         // After an opening quote, bracket or dash, a capital opens a sentence too.
-        for i in 1..n {
+        for (i, open) in opener.iter_mut().enumerate().skip(1) {
             if matches!(
                 doc.token_text(i - 1),
                 "\"" | "“" | "(" | "[" | "-" | "—" | ":"
             ) {
-                opener[i] = true;
+                *open = true;
             }
         }
         let mut lowercase_uses = HashMap::new();
@@ -201,10 +208,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             subtype: None,
             canonical: None,
             role: None,
-            shouted: false,
+            unsure: false,
         });
         let m = self.mentions.last_mut().expect("just pushed");
-        m.shouted = shouted && kind.is_none();
+        m.unsure = shouted && kind.is_none();
         m
     }
 
@@ -218,9 +225,14 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let Some(head) = self.doc.text.get(span.clone()) else {
             return 0..0;
         };
-        let location = dateline.location.trim();
-        if !location.is_empty() {
-            if let Some(at) = head.find(location) {
+        // `MANCHESTER, England`: a city, then its region or country.
+        let mut from = 0;
+        for location in dateline.location.split(',').map(str::trim) {
+            if location.is_empty() {
+                continue;
+            }
+            if let Some(at) = head[from..].find(location).map(|at| at + from) {
+                from = at + location.len();
                 let bytes = span.start + at..span.start + at + location.len();
                 let tokens = self.doc.tokens_within(bytes.clone());
                 if !tokens.is_empty() {
@@ -294,22 +306,22 @@ impl<'d, 'a> Scanner<'d, 'a> {
             } else {
                 self.is_cap(end + 1)
             };
-            if self.is_cap(end) && !self.lex.is_non_entity(t) {
+            if t == "." && self.touching(end - 1) && is_name_suffix(self.text(end - 1)) {
+                // `King Jr.`: the dot ends the name.
                 end += 1;
-            } else if t == "." && self.touching(end - 1) && self.is_initial(end - 1) && next_cap {
-                end += 1;
-            } else if self.doc.tokens[end].kind == TokenKind::Possessive && next_cap {
-                end += 1;
-            } else if t == "&" && next_cap {
-                end += 1;
-            } else if self.is_word(end)
-                && (CONNECTORS.contains(&t) || self.lex.is_title(t))
-                && self.is_cap(end + 1)
-            {
-                end += 1;
-            } else {
                 break;
             }
+            let joins = (self.is_cap(end) && !self.lex.is_non_entity(t))
+                || (t == "." && self.touching(end - 1) && self.is_initial(end - 1) && next_cap)
+                || (self.doc.tokens[end].kind == TokenKind::Possessive && next_cap)
+                || (t == "&" && next_cap)
+                || (self.is_word(end)
+                    && (CONNECTORS.contains(&t) || self.lex.is_title(t))
+                    && self.is_cap(end + 1));
+            if !joins {
+                break;
+            }
+            end += 1;
         }
         end
     }
@@ -323,13 +335,23 @@ impl<'d, 'a> Scanner<'d, 'a> {
     /// A sentence opener to drop: `During`, `The`, `Meanwhile`.
     fn is_dropped_opener(&self, i: usize, opening: bool) -> bool {
         let w = self.text(i);
-        if self.lex.is_non_entity(w) {
+        // `A. Giles`: an initial, not the article.
+        if w.len() == 1 && self.touching(i) && self.text(i + 1) == "." {
+            return false;
+        }
+        if self
+            .lex
+            .is_non_entity(w.split(['\'', '’']).next().unwrap_or(w))
+        {
             return true;
         }
         if !self.opener[i] && !opening && !self.shouting[i] {
             return false;
         }
+        // `Foreign Minister Choe Son-hui`: a modifier of a title.
+        let before_title = self.is_word(i + 1) && self.lex.is_title(self.text(i + 1));
         if self.lex.phrase(&phrase_key(std::iter::once(w))).is_some()
+            || before_title
             || self.lex.is_title(w)
             || self.lex.is_honorific(w)
         {
@@ -359,6 +381,9 @@ impl<'d, 'a> Scanner<'d, 'a> {
             if t.kind == TokenKind::Punct && !matches!(self.text(j), "." | "&" | "-") {
                 break;
             }
+            if self.text(j) == "." {
+                continue;
+            }
             if len > 1 {
                 key.push(' ');
             }
@@ -367,6 +392,14 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 // The last word of a listed name is a name word, not `of`.
                 best = Some((len, known));
             }
+        }
+        // `Van Gaal`, `De Klerk`: a connector-like city name leads a person's name.
+        let word = self.text(i).to_lowercase();
+        if best.is_some_and(|(len, _)| len == 1)
+            && CONNECTORS.contains(&word.as_str())
+            && self.is_cap(i + 1)
+        {
+            return None;
         }
         best
     }
@@ -379,13 +412,20 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let mut opening = false;
         while p < end {
             // Glue, possessives and dropped openers never start a mention.
-            if !self.is_cap(p) || self.is_dropped_opener(p, opening) {
+            let mut listed = self.listed_at(p);
+            // `Vladimir Putin`, `George Bush`: a one-word town leading an unlisted name.
+            if let Some((1, Known::Place(_, "city" | "region"))) = listed {
+                if self.is_cap(p + 1) && p + 1 < end && self.listed_at(p + 1).is_none() {
+                    listed = None;
+                }
+            }
+            let listed_phrase = listed.is_some_and(|(len, _)| len > 1);
+            if !self.is_cap(p) || (!listed_phrase && self.is_dropped_opener(p, opening)) {
                 opening = self.is_cap(p);
                 p += 1;
                 continue;
             }
             opening = false;
-            let listed = self.listed_at(p);
             if let Some((len, known)) = listed {
                 if p + len >= end {
                     self.push_listed(p..p + len, known);
@@ -400,13 +440,20 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 .unwrap_or(end);
             let rest = p..seg_end;
             let word_at = |j: usize| self.is_word(j).then(|| self.text(j));
+            // `U.S. Open`, `World Cup`, `Olympic Games`: events.
+            if word_at(seg_end - 1).is_some_and(|w| self.lex.is_event_word(w)) {
+                let m = self.push(p..seg_end, Some(EntityType::Misc));
+                m.subtype = Some("event");
+                p = seg_end;
+                continue;
+            }
             if let Some(q) = rest
                 .clone()
                 .rev()
                 .find(|&j| word_at(j).is_some_and(|w| self.lex.is_org_word(w)))
             {
-                // `Union` alone is no organization; `European Union` is.
-                if q > p {
+                // `Union` alone is no organization; `European Union`, `Bank of Japan` are.
+                if q > p || seg_end - p > 1 {
                     self.push(p..seg_end, Some(EntityType::Organization));
                     p = seg_end;
                     continue;
@@ -427,11 +474,13 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 p = seg_end;
                 continue;
             }
-            if let Some(q) = rest
-                .clone()
-                .rev()
-                .find(|&j| self.is_title_at(j) && j + 1 < seg_end && self.is_cap(j + 1))
-            {
+            if let Some(q) = rest.clone().rev().find(|&j| {
+                // `Martin Luther King Jr.`: no title before a suffix.
+                self.is_title_at(j)
+                    && j + 1 < seg_end
+                    && self.is_cap(j + 1)
+                    && !is_name_suffix(self.text(j + 1))
+            }) {
                 self.push_role_and_person(p, q, seg_end);
                 p = seg_end;
                 continue;
@@ -444,7 +493,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             // A name; one word at a time in an all-caps line.
             let stop = if self.shouting[p] { p + 1 } else { seg_end };
             let mut name_end = stop;
-            while name_end > p && !self.is_cap(name_end - 1) {
+            while name_end > p
+                && !self.is_cap(name_end - 1)
+                && !(self.text(name_end - 1) == "." && is_name_suffix(self.text(name_end - 2)))
+            {
                 name_end -= 1;
             }
             if name_end > p {
@@ -561,7 +613,17 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 && (self.lex.is_given_name(words[0])
                     || self.lex.is_surname(words[words.len() - 1])))
             || (!single && !shouting && words.iter().all(|w| !is_all_caps(w)));
-        let kind = if person {
+        // `Borussia Dortmund`, `PSV Eindhoven`: a club named after its city.
+        let club = !single
+            && !self.lex.is_given_name(words[0])
+            && matches!(
+                self.lex
+                    .phrase(&phrase_key(words[words.len() - 1..].iter().copied())),
+                Some(Known::Place(_, "city"))
+            );
+        let kind = if club {
+            Some(EntityType::Organization)
+        } else if person {
             Some(EntityType::Person)
         } else if single && is_all_caps(words[0]) && !shouting {
             Some(EntityType::Organization)
@@ -571,7 +633,73 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if shouting && kind.is_none() && self.lex.is_common_word(words[0]) && single {
             return after;
         }
-        self.push(tokens.clone(), kind);
+        // A lone unknown word opening a sentence (`Attendance:`, `Bowling:`) counts only
+        // if the story names it elsewhere.
+        let lone_opener = single
+            && kind.is_none()
+            && self.opener[tokens.start]
+            && !self.midsentence_caps.contains_key(&words[0].to_lowercase())
+            && !self.lex.is_given_name(words[0])
+            && !self.lex.is_surname(words[0]);
+        let m = self.push(tokens.clone(), kind);
+        m.unsure |= lone_opener;
         after
+    }
+
+    /// Sports results name teams after their cities: `CHICAGO 69 59 .539`, `Leeds 2
+    /// Chelsea 1`, `OAKLAND AT BOSTON`. A city or region followed by a score, or two of
+    /// them alone on a line around `at`/`v`, is a team (an organization).
+    fn mark_teams(&mut self) {
+        let doc = self.doc;
+        let is_place = |m: &Mention| {
+            m.kind == Some(EntityType::Location) && matches!(m.subtype, Some("city" | "region"))
+        };
+        let is_score = |i: usize| {
+            doc.tokens.get(i).is_some_and(|t| {
+                let w = &doc.text[t.range()];
+                t.kind == TokenKind::Number && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let line_of = |i: usize| doc.lines.partition_point(|l| l.end <= doc.tokens[i].start);
+        let mut teams = vec![false; self.mentions.len()];
+        for (k, m) in self.mentions.iter().enumerate() {
+            if !is_place(m) || m.tokens.end >= doc.tokens.len() {
+                continue;
+            }
+            let line = line_of(m.tokens.start);
+            let same_line = |i: usize| i < doc.tokens.len() && line_of(i) == line;
+            if is_score(m.tokens.end)
+                && same_line(m.tokens.end)
+                && (is_score(m.tokens.end + 1)
+                    || self
+                        .mentions
+                        .get(k + 1)
+                        .is_some_and(|n| is_place(n) && n.tokens.start == m.tokens.end + 1))
+            {
+                teams[k] = true;
+            }
+            if let Some(n) = self.mentions.get(k + 1) {
+                let between = m.tokens.end + 1 == n.tokens.start
+                    && matches!(
+                        doc.token_text(m.tokens.end),
+                        "AT" | "at" | "v" | "vs" | "V" | "VS"
+                    );
+                let alone = doc
+                    .lines
+                    .get(line)
+                    .is_some_and(|l| l.start == m.bytes.start && l.end == n.bytes.end);
+                if is_place(n) && between && alone {
+                    teams[k] = true;
+                    teams[k + 1] = true;
+                }
+            }
+        }
+        for (m, team) in self.mentions.iter_mut().zip(teams) {
+            if team {
+                m.kind = Some(EntityType::Organization);
+                m.subtype = Some("team");
+                m.canonical = None;
+            }
+        }
     }
 }

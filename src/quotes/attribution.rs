@@ -34,6 +34,9 @@ const FRAME_TOKENS: usize = 60;
 /// A sentence this short right after a quotation that ends its own sentence is read
 /// as its attribution (`“…” Trump said.`).
 const SHORT_ATTRIBUTION_TOKENS: usize = 7;
+/// The longest appositive stepped over between a speaker and a cue (`Graham, who says
+/// the United States and allies should contribute ground forces, tweeted`).
+const MAX_APPOSITIVE_TOKENS: usize = 24;
 /// The longest speaker phrase read back from a cue, in tokens.
 const MAX_SUBJECT_TOKENS: usize = 8;
 /// How far back (in bytes) a pronoun looks for an entity mention when no speaker of its
@@ -112,6 +115,8 @@ pub struct Attributor<'a> {
     sentence_of_token: Vec<u32>,
     /// For each token, its line.
     line_of_token: Vec<u32>,
+    /// Capitalized words the story uses inside sentences: names, not sentence openers.
+    names_inside_sentences: HashSet<&'a str>,
     /// Entity mentions `(start, end, entity)`, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
     last_person: Option<ResolvedSpeaker>,
@@ -147,6 +152,19 @@ impl<'a> Attributor<'a> {
             }
             line_of_token[t] = line as u32;
         }
+        let mut names_inside_sentences = HashSet::new();
+        for (t, tok) in doc.tokens.iter().enumerate().skip(1) {
+            let text = doc.token_text(t);
+            let starts_sentence = doc
+                .sentences
+                .get(sentence_of_token[t] as usize)
+                .is_some_and(|s| s.start == t);
+            let after_mark = matches!(doc.token_text(t - 1), "\"" | "“" | ":" | "(" | "-" | "—");
+            if tok.kind == TokenKind::Word && starts_upper(text) && !starts_sentence && !after_mark
+            {
+                names_inside_sentences.insert(text);
+            }
+        }
         let mut mentions: Vec<(usize, usize, usize)> = entities
             .iter()
             .enumerate()
@@ -160,6 +178,7 @@ impl<'a> Attributor<'a> {
             sentence_of_token,
             line_of_token,
             mentions,
+            names_inside_sentences,
             last_person: None,
             last_organization: None,
             recent: Vec::new(),
@@ -255,7 +274,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Finds the cue and speaker mention for a quotation.
-    pub fn attribute(&self, quote: Range<usize>) -> Found {
+    pub fn attribute(&self, quote: Range<usize>, full: bool) -> Found {
         let (before, after) = self.frame(quote.clone());
         // `“…,” the KCNA reported` / `“…?” asked Dunn` right after the closing mark
         // outranks a cue earlier in the sentence.
@@ -264,10 +283,16 @@ impl<'a> Attributor<'a> {
                 return Some(found);
             }
         }
-        self.cue_before(before)
+        self.cue_before(before.clone())
             .or_else(|| self.cue_after(after.clone()))
             // `“…” -Commissioner X` at the end of the paragraph.
             .or_else(|| self.trailing_dash_name(after).map(|name| (None, name)))
+            // `Cruz blamed the law on “knuckleheaded politicians.”`: no cue we know,
+            // but the quotation sits in a clause whose subject is a name.
+            .or_else(|| {
+                let subject = self.clause_subject(before.start, before.end)?;
+                (!full && self.is_confident_name(subject.clone())).then_some((None, subject))
+            })
     }
 
     /// Whether the quoted words end with `,` `?` `!` or a dash before the closing mark:
@@ -294,7 +319,8 @@ impl<'a> Attributor<'a> {
             };
             t = cue.tokens.start;
             let cue_span = self.doc.token_span(cue.tokens.clone());
-            if let Some(subject) = self.subject_of(&cue, before.start, false) {
+            let right_after = t > before.start && self.follows_quote(t, before.start);
+            if let Some(subject) = self.subject_of(&cue, before.start, right_after) {
                 return Some((Some(nearest_cue.unwrap_or(cue_span)), subject));
             }
             if nearest_cue.is_none() {
@@ -363,7 +389,8 @@ impl<'a> Attributor<'a> {
             && !words().has("not-subject", verb);
         let closes = end + 1 >= after.end
             || matches!(self.word(end + 1), "." | "," | ";" | "—")
-            || words().has("after-cue", self.word(end + 1));
+            || words().has("after-cue", self.word(end + 1))
+            || verb.ends_with("ed");
         (past_or_present && closes && !self.is_quoted(end)).then(|| {
             (
                 Some(self.doc.token_span(end..end + 1)),
@@ -377,9 +404,10 @@ impl<'a> Attributor<'a> {
     fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
         let w = words();
         let mut j = start;
+        let opener = self.word(j.min(self.doc.tokens.len().saturating_sub(1)));
+        // `In three interviews, the justice …`, `Flying home, she …`: skip to the comma.
         if j < limit
-            && w.has("sentence-openers", self.word(j))
-            && !w.has("determiners", self.word(j))
+            && (w.has("intro-words", opener) || (starts_upper(opener) && opener.ends_with("ing")))
         {
             let comma = (j..limit.min(j + 16)).find(|&k| self.word(k) == "," && !self.is_quoted(k));
             j = comma.map_or(j + 1, |k| k + 1);
@@ -394,11 +422,34 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let end = self.noun_phrase_at(j, limit)?;
+        // `the justice`, `his campaign` are subjects too; a bare `policies` is not.
         let has_name = (j..end)
             .any(|k| starts_upper(self.word(k)) && !w.has("determiners", self.word(k)))
             || w.has("pronouns-person", self.word(j))
-            || w.has("pronouns-thing", self.word(j));
+            || w.has("pronouns-thing", self.word(j))
+            || (end - j >= 2 && w.has("determiners", self.word(j)));
         has_name.then(|| self.doc.token_span(j..end))
+    }
+
+    /// Whether a subject found without a cue surely names someone: `he`, `she`,
+    /// `they`, two capitalized words, or a word the story also capitalizes inside a
+    /// sentence (`Cruz`, not a sentence-initial `Optimism`).
+    fn is_confident_name(&self, subject: Range<usize>) -> bool {
+        let w = words();
+        let tokens = self.doc.tokens_within(subject);
+        if tokens.len() == 1 && w.has("pronouns-person", self.word(tokens.start)) {
+            return true;
+        }
+        let names: Vec<&str> = tokens
+            .map(|t| self.word(t))
+            .filter(|t| {
+                starts_upper(t) && !w.has("determiners", t) && !w.has("sentence-openers", t)
+            })
+            .collect();
+        names.len() >= 2
+            || names
+                .iter()
+                .any(|n| self.names_inside_sentences.contains(n))
     }
 
     /// The end (exclusive token) of a speaker phrase starting at token `s`: a pronoun,
@@ -454,15 +505,27 @@ impl<'a> Attributor<'a> {
         }
         // `Trump launched an attack on Obama, calling him …`: a participle's subject is
         // its clause's, not the words before it.
+        // But `Ryan saying he was “very encouraged” and Trump calling it …` names it.
         if phrase.ends_with("ing") && cue.phrase.len() == 1 {
-            return None;
+            let t = cue.tokens.start;
+            let named = t > frame_start
+                && starts_upper(self.word(t - 1))
+                && !w.has("sentence-openers", self.word(t - 1));
+            if !named {
+                return None;
+            }
         }
         if let Some(s) = self.phrase_before(cue.tokens.start, frame_start) {
             return Some(s);
         }
         let after_comma = cue.tokens.start > frame_start && self.word(cue.tokens.start - 1) == ",";
         if (right_after || after_comma) && w.has("inverted", &phrase) {
-            return self.phrase_after(cue.tokens.end);
+            // `said Kim`, `said the agency`, but not `said places such as Iowa`.
+            let subject = self.phrase_after(cue.tokens.end)?;
+            let tokens = self.doc.tokens_within(subject.clone());
+            let named = tokens.clone().any(|t| starts_upper(self.word(t)))
+                || w.has("determiners", self.word(tokens.start));
+            return named.then_some(subject);
         }
         None
     }
@@ -480,7 +543,7 @@ impl<'a> Attributor<'a> {
         if j > frame_start && self.word(j - 1) == "," {
             let comma = j - 1;
             let mut k = comma;
-            let lowest = comma.saturating_sub(14).max(frame_start);
+            let lowest = comma.saturating_sub(MAX_APPOSITIVE_TOKENS).max(frame_start);
             while k > lowest && self.word(k - 1) != "," && !self.is_quoted(k - 1) {
                 k -= 1;
             }
@@ -490,12 +553,14 @@ impl<'a> Attributor<'a> {
                 let appositive = w.has("determiners", first)
                     || matches!(first, "who" | "which" | "whose")
                     || opens.is_ascii_digit()
-                    || w.has("titles", first);
-                if appositive && opens.is_lowercase() || opens.is_ascii_digit() {
-                    j = k - 1;
-                } else if starts_upper(first) && (k..comma).all(|t| starts_upper(self.word(t))) {
+                    || w.has("titles", first)
+                    || opens.is_uppercase();
+                if starts_upper(first) && (k..comma).all(|t| starts_upper(self.word(t))) {
                     // `the nominee, Donald Trump, tweeted`: the name between commas.
                     return Some(self.doc.token_span(k..comma));
+                } else if appositive {
+                    // `Jeff Weaver, Sanders' campaign manager, said`
+                    j = k - 1;
                 } else {
                     return None;
                 }
@@ -508,7 +573,7 @@ impl<'a> Attributor<'a> {
         }
         let last = j - 1;
         let word = self.word(last);
-        if w.has("pronouns-person", word) || w.has("pronouns-thing", word) {
+        if w.has("pronouns-person", word) || w.has("pronouns-thing", word) || word == "who" {
             return Some(self.doc.token_span(last..j));
         }
         // Read the phrase back: capitalized words, possessives, determiners, nouns.
@@ -706,6 +771,25 @@ impl<'a> Attributor<'a> {
     fn resolve_mention(&self, mention: Range<usize>) -> ResolvedSpeaker {
         let w = words();
         let text = &self.doc.text[mention.clone()];
+        // `Sen. Marco Rubio of Florida, who mused …`: the name before the comma.
+        if text == "who" {
+            let t = self.doc.token_at_or_after(mention.start);
+            let mut end = t;
+            while end > 0 && end + 4 > t && !starts_upper(self.word(end - 1)) {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0
+                && end - start < MAX_SUBJECT_TOKENS
+                && starts_upper(self.word(start - 1))
+            {
+                start -= 1;
+            }
+            if start < end {
+                let named = self.resolve_mention(self.doc.token_span(start..end));
+                return ResolvedSpeaker { mention, ..named };
+            }
+        }
         let lower = text.to_lowercase();
         if w.has("pronouns-person", &lower) || w.has("pronouns-thing", &lower) {
             let organization = w.has("pronouns-thing", &lower);

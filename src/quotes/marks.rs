@@ -162,6 +162,10 @@ impl Scanner {
         let double = |role| mark(Family::Double, role);
         match c {
             '“' if self.outer_is('„') && closes_word => double(Role::Close),
+            // `“Do you want that?“ he asked.`: a wrong-way mark that ends a word closes.
+            '“' if self.open.is_some() && closes_word && !next.is_alphanumeric() => {
+                double(Role::Close)
+            }
             '“' | '„' => double(Role::Open),
             '”' if opens_word && self.open.is_none() => double(Role::Open),
             '”' => double(Role::Close),

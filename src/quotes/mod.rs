@@ -38,7 +38,7 @@ pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
         let full = attributor.opens_clause(tokens.clone());
         let line = attributor.line_at(tokens.start);
         let found = attributor
-            .attribute(tokens.clone())
+            .attribute(tokens.clone(), full)
             .or_else(|| attributor.colon_intro(tokens.clone()).map(|m| (None, m)));
         let (mut cue, mut speaker) = match found {
             Some((cue, mention)) => (cue, Some(attributor.resolve(mention))),
