@@ -299,9 +299,9 @@ fn find_paragraphs(doc: &Document, body: Range<usize>, emails: &[Span]) -> Vec<R
             continue;
         }
         let piece = trimmed_start..trimmed_end;
-        let only_email = emails
-            .iter()
-            .any(|e| e.start == piece.start && e.end == piece.end);
+        // Emails are in text order: one binary search per line keeps this linear.
+        let at = emails.partition_point(|e| e.start < piece.start);
+        let only_email = emails.get(at).is_some_and(|e| e.range() == piece);
         if is_caption(&text[piece.clone()]) || only_email {
             if let Some(p) = open.take() {
                 paragraphs.push(p);

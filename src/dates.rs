@@ -139,14 +139,15 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    if lower == "sept" {
+    if word.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     // Only the usual abbreviations: three letters, or the whole name.
     MONTHS
         .iter()
-        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(word) || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -174,8 +175,9 @@ pub(crate) fn weekday_number(word: &str) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    DAYS.iter().position(|d| *d == lower).map(|i| i as u32)
+    DAYS.iter()
+        .position(|d| d.eq_ignore_ascii_case(word))
+        .map(|i| i as u32)
 }
 
 /// How much of a calendar date a value states.

@@ -238,12 +238,11 @@ impl<'a> Cursor<'_, 'a> {
         if let Some(year) = four_digit_year(self.word(i)) {
             return Some((year, i + 1));
         }
-        let next = self.word(i + 1).to_ascii_lowercase();
-        match self.word(i).to_ascii_lowercase().as_str() {
-            "nineteen" => spoken_tens(&next).map(|n| (1900 + n, i + 2)),
-            "two" if next == "thousand" => Some((2000, i + 2)),
-            _ => None,
+        if self.lower_is(i, &["nineteen"]) {
+            let next = self.word(i + 1).to_ascii_lowercase();
+            return spoken_tens(&next).map(|n| (1900 + n, i + 2));
         }
+        (self.lower_is(i, &["two"]) && self.lower_is(i + 1, &["thousand"])).then_some((2000, i + 2))
     }
 
     /// A month name at `i` (with its abbreviation dot): (month, next token index).
@@ -282,8 +281,25 @@ impl<'a> Cursor<'_, 'a> {
     /// The phrase starting at token `i`: (expression, index after its last token).
     fn phrase_at(&self, i: usize) -> Option<(Expression, usize)> {
         let w = self.word(i);
-        let lower = w.to_ascii_lowercase();
-        match lower.as_str() {
+        const OPENERS: &[&str] = &[
+            "today",
+            "yesterday",
+            "tomorrow",
+            "earlier",
+            "later",
+            "early",
+            "late",
+            "last",
+            "this",
+            "next",
+            "coming",
+        ];
+        let lower = OPENERS
+            .iter()
+            .find(|o| o.eq_ignore_ascii_case(w))
+            .copied()
+            .unwrap_or("");
+        match lower {
             "today" => return Some((Expression::DayOffset(0), i + 1)),
             "yesterday" => return Some((Expression::DayOffset(-1), i + 1)),
             "tomorrow" => return Some((Expression::DayOffset(1), i + 1)),
@@ -291,7 +307,7 @@ impl<'a> Cursor<'_, 'a> {
                 return self.relative_unit(i + 1, 0);
             }
             "last" | "this" | "next" | "coming" => {
-                let offset = match lower.as_str() {
+                let offset = match lower {
                     "last" => -1,
                     "this" => 0,
                     _ => 1,
