@@ -4,9 +4,9 @@
 //! when one analysis takes longer than a minute (a hang or something quadratic).
 //!
 //! `cargo bench --bench scaling` (or `scripts/bench.sh`). Prints one table row per kind.
-//! Each time is the best of several rounds of at least 0.2 s, counted in CPU time of
-//! the measuring thread where Linux tells it (`/proc/thread-self/schedstat`), to keep
-//! other jobs on the machine out of the ratio.
+//! Each time is the best of several rounds of about 0.1 s, counted in CPU time of the
+//! measuring thread where Linux tells it (`/proc/thread-self/schedstat`), to keep other
+//! jobs on the machine out of the ratio.
 
 mod corpus;
 
@@ -27,37 +27,41 @@ fn thread_nanos(wall_start: Instant) -> f64 {
         .unwrap_or_else(|| wall_start.elapsed().as_nanos() as f64)
 }
 
-/// Best time per byte (ns) of analyzing `text`, over a few rounds of repeated runs.
-/// The clock is read once per batch of runs lasting about 2 ms, so reading it costs
-/// nothing measurable even on 1 KB inputs.
-fn nanos_per_byte(text: &str) -> f64 {
+/// CPU nanoseconds per byte of analyzing `text` `runs` times in a row.
+fn nanos_per_byte(text: &str, runs: u32) -> f64 {
     let options = Options::default();
     let clock = Instant::now();
-    let once = Instant::now();
-    black_box(analyze(black_box(text), &options));
-    let batch = (2e6 / once.elapsed().as_nanos().max(1) as f64).ceil() as u32;
-    let mut best = f64::INFINITY;
-    for _ in 0..5 {
-        let started = thread_nanos(clock);
-        let mut runs = 0u32;
-        let mut spent = 0.0;
-        while runs == 0 || spent < 0.2e9 {
-            for _ in 0..batch {
-                black_box(analyze(black_box(text), &options));
-            }
-            runs += batch;
-            spent = thread_nanos(clock) - started;
-        }
-        best = best.min(spent / f64::from(runs) / text.len() as f64);
+    let started = thread_nanos(clock);
+    for _ in 0..runs {
+        black_box(analyze(black_box(text), &options));
     }
-    best
+    (thread_nanos(clock) - started) / f64::from(runs) / text.len() as f64
 }
 
-/// `nanos_per_byte` on another thread, giving up after `ONE_RUN_LIMIT`.
-fn nanos_per_byte_within_limit(text: String) -> Option<f64> {
+/// Best time per byte for each input: rounds that visit every size in turn (so a busy
+/// moment on the machine hits all sizes alike), each visit a batch of runs of about
+/// 0.1 s; the clock is read once per batch, so reading it costs nothing even at 1 KB.
+/// `None` when a single run takes longer than `ONE_RUN_LIMIT` (a hang, or quadratic).
+fn best_nanos_per_byte(inputs: Vec<String>) -> Option<Vec<f64>> {
     let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || sender.send(nanos_per_byte(&text)));
-    receiver.recv_timeout(ONE_RUN_LIMIT * 4).ok()
+    std::thread::spawn(move || {
+        let once: Vec<f64> = inputs.iter().map(|t| nanos_per_byte(t, 1)).collect();
+        sender.send(None).ok(); // the single runs are over: no hang
+        let batches: Vec<u32> = inputs
+            .iter()
+            .zip(&once)
+            .map(|(t, ns)| (1e8 / (ns * t.len() as f64).max(1.0)).ceil() as u32)
+            .collect();
+        let mut best = once;
+        for _ in 0..7 {
+            for ((text, runs), best) in inputs.iter().zip(&batches).zip(&mut best) {
+                *best = best.min(nanos_per_byte(text, *runs));
+            }
+        }
+        sender.send(Some(best)).ok();
+    });
+    receiver.recv_timeout(ONE_RUN_LIMIT).ok()?;
+    receiver.recv().ok().flatten()
 }
 
 fn main() {
@@ -77,22 +81,14 @@ fn main() {
             continue;
         }
         print!("{kind:<22}");
-        let mut times = Vec::new();
-        for bytes in SIZES {
-            match nanos_per_byte_within_limit(corpus::repeat_to(&unit, bytes)) {
-                Some(t) => {
-                    print!("{t:>10.2}");
-                    times.push(t);
-                }
-                None => {
-                    println!("  over {}s at {bytes} bytes", ONE_RUN_LIMIT.as_secs());
-                    failures.push(format!("{kind}: too slow at {bytes} bytes"));
-                    break;
-                }
-            }
-            use std::io::Write;
-            std::io::stdout().flush().ok();
-        }
+        std::io::Write::flush(&mut std::io::stdout()).ok();
+        let inputs = SIZES.iter().map(|&n| corpus::repeat_to(&unit, n)).collect();
+        let Some(times) = best_nanos_per_byte(inputs) else {
+            println!("  a single run took over {}s", ONE_RUN_LIMIT.as_secs());
+            failures.push(format!("{kind}: too slow (hang or quadratic)"));
+            continue;
+        };
+        times.iter().for_each(|t| print!("{t:>10.2}"));
         if times.len() == SIZES.len() {
             let (low, high) = times
                 .iter()

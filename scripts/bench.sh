@@ -3,6 +3,7 @@
 #   1. the scaling check (analysis time per byte for 1 KB ... 10 MB inputs, within 1.5x);
 #   2. criterion benches of `analyze` (skipped with --quick);
 #   3. `--jsonl` throughput of the CLI on one core and on all;
+#   3b. the README's GNU parallel recipe (when `parallel` is installed) gives the same output;
 #   4. peak memory of the CLI on a 10 MB story (/usr/bin/time -v, when installed);
 #   5. the Node benchmark: wasm package vs compromise (throughput, cold start, gzip size);
 #      builds www/pkg with scripts/build.sh when it is missing.
@@ -66,6 +67,18 @@ for threads in 1 "$cores"; do
 done
 cmp -s "$out/archive.out.1.jsonl" "$out/archive.out.$cores.jsonl" ||
     { echo "output differs between 1 and $cores threads"; failed+=("jsonl order"); }
+
+if command -v parallel >/dev/null; then
+    say "GNU parallel: the README's sharding recipe gives the same lines as one process"
+    start=$(date +%s.%N)
+    parallel --pipe --keep-order --block 8M -j "$cores" "$cli" --jsonl --threads 1 \
+        <"$out/archive.jsonl" >"$out/archive.out.parallel.jsonl"
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" -v b="$(stat -c %s "$out/archive.jsonl")" \
+        'BEGIN { printf "parallel --pipe: %6.2f s, %6.1f MB/s\n", e - s, b / 1e6 / (e - s) }'
+    cmp -s "$out/archive.out.1.jsonl" "$out/archive.out.parallel.jsonl" && echo "same output" ||
+        { echo "output differs under GNU parallel"; failed+=("parallel recipe"); }
+fi
 
 say "peak memory: one 10 MB story through the CLI (budget 100 MB)"
 if [ -x /usr/bin/time ]; then
