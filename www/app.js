@@ -1,0 +1,338 @@
+// The page's events: text in (typing, paste, drop, sample, file), analysis out (through
+// the worker), the result rendered with render.js, plus copy/download, clear and
+// localStorage. Everything the user gives is handled as text, never as HTML.
+
+import { renderArticle, renderBreakdown, linkHighlights } from './pkg/render.js';
+
+const STORAGE_KEY = 'article-analyzer:text';
+/** localStorage holds about 5 M UTF-16 units per origin; keep well under it. */
+const MAX_STORED = 1_000_000;
+/** Wait this long after the last keystroke before analyzing. */
+const DEBOUNCE_MS = 150;
+/** Show the busy state only when an answer takes longer than a blink. */
+const BUSY_AFTER_MS = 120;
+/** A request in flight longer than this is abandoned (worker restarted) for a newer one. */
+const SUPERSEDE_AFTER_MS = 250;
+/** A text longer than this is analyzed in full but not put in the textarea, whose
+ *  layout alone blocks the page for seconds on a 5 MB text; it shows the beginning. */
+const LARGE_TEXT = 300_000;
+const LARGE_PREVIEW = 20_000;
+
+const $ = (id) => document.getElementById(id);
+const textarea = $('article');
+const status = $('status');
+const results = $('results');
+const textView = $('text-view');
+const breakdownView = $('breakdown');
+const referenceDate = $('reference-date');
+const copyButton = $('copy');
+const downloadButton = $('download');
+
+/** The last result on screen, for copy and download. */
+let shown = null;
+/** The whole text while it is too large for the textarea, else null. */
+let largeText = null;
+
+// ---- the worker: at most one request in flight, the newest text waits -------------
+
+let worker = null;
+let nextId = 1;
+let inFlight = null; // {id, text, options, sentAt}
+let waiting = null; // the newest request not yet sent
+let busyTimer = 0;
+
+function startWorker() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', onAnswer);
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    setStatus('error', `The analyzer failed to start: ${event.message || 'unknown error'}`);
+  });
+}
+
+function request(text) {
+  const options = {};
+  if (referenceDate.value) options.reference_date = referenceDate.value;
+  waiting = { id: nextId++, text, options };
+  if (inFlight && performance.now() - inFlight.sentAt > SUPERSEDE_AFTER_MS) {
+    // A slow analysis of an older text: drop it rather than wait for it.
+    worker.terminate();
+    inFlight = null;
+    startWorker();
+  }
+  if (!inFlight) sendWaiting();
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(showBusy, BUSY_AFTER_MS);
+}
+
+function sendWaiting() {
+  inFlight = { ...waiting, sentAt: performance.now() };
+  waiting = null;
+  worker.postMessage({ type: 'analyze', id: inFlight.id, text: inFlight.text, options: inFlight.options });
+}
+
+function onAnswer(event) {
+  if (event.data.type === 'json') {
+    jsonWanted.get(event.data.id)?.(event.data);
+    jsonWanted.delete(event.data.id);
+    return;
+  }
+  const { id, view, totals, error, ms } = event.data;
+  if (!inFlight || id !== inFlight.id) return;
+  const { text } = inFlight;
+  inFlight = null;
+  if (waiting) {
+    sendWaiting(); // a newer text arrived meanwhile: this answer is already stale
+    return;
+  }
+  clearTimeout(busyTimer);
+  results.setAttribute('aria-busy', 'false');
+  results.classList.remove('is-busy');
+  if (error) {
+    setStatus('error', error);
+    return;
+  }
+  show(id, text, view, totals, ms);
+}
+
+function showBusy() {
+  if (!inFlight && !waiting) return;
+  results.setAttribute('aria-busy', 'true');
+  results.classList.add('is-busy');
+  setStatus('busy', 'Analyzing…');
+}
+
+// ---- rendering --------------------------------------------------------------------
+
+/** What the panels say before there is any text (kept from index.html). */
+const placeholders = [textView, breakdownView].map((view) => [...view.childNodes]);
+
+function show(id, text, view, totals, ms) {
+  shown = text ? { id } : null;
+  copyButton.disabled = downloadButton.disabled = !text;
+  if (!text) {
+    textView.replaceChildren(...placeholders[0]);
+    breakdownView.replaceChildren(...placeholders[1]);
+    setStatus('empty', 'Paste an article to begin.');
+    return;
+  }
+  textView.replaceChildren(renderArticle(text, view));
+  breakdownView.replaceChildren(renderBreakdown(view, { totals }));
+  const counts = [
+    plural(totals.quotes, 'quote'),
+    plural(view.entities.length, 'entity', 'entities'),
+    plural(totals.dates, 'date'),
+  ];
+  setStatus(
+    'done',
+    `${text.length.toLocaleString()} characters analyzed in ${formatMs(ms)}: ${counts.join(', ')}.`,
+  );
+}
+
+function setStatus(state, message) {
+  status.dataset.state = state;
+  status.textContent = message;
+}
+
+function plural(count, one, many = `${one}s`) {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}
+
+function formatMs(ms) {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms).toLocaleString()} ms`;
+}
+
+// ---- text in ----------------------------------------------------------------------
+
+let debounceTimer = 0;
+
+function currentText() {
+  return largeText ?? textarea.value;
+}
+
+function onTextChanged({ immediately = false } = {}) {
+  clearTimeout(debounceTimer);
+  const run = () => {
+    remember(currentText());
+    request(currentText());
+  };
+  if (immediately) run();
+  else debounceTimer = setTimeout(run, DEBOUNCE_MS);
+}
+
+/** Replaces the whole text: a large one is kept aside and the textarea, read-only,
+ *  shows its beginning until the reader asks to edit it all. */
+function setText(text) {
+  const large = text.length > LARGE_TEXT;
+  largeText = large ? text : null;
+  textarea.readOnly = large;
+  textarea.value = large ? text.slice(0, LARGE_PREVIEW) : text;
+  $('large-note').hidden = !large;
+  if (large) {
+    $('large-message').textContent =
+      `A large text (${text.length.toLocaleString()} characters) is analyzed in full; ` +
+      `the box shows its first ${LARGE_PREVIEW.toLocaleString()}.`;
+  }
+  onTextChanged({ immediately: true });
+}
+
+/** A paste that would make the text large goes through setText instead of the box. */
+function onPaste(event) {
+  if (largeText !== null) return;
+  const pasted = event.clipboardData?.getData('text/plain') ?? '';
+  const { value, selectionStart, selectionEnd } = textarea;
+  if (value.length - (selectionEnd - selectionStart) + pasted.length <= LARGE_TEXT) return;
+  event.preventDefault();
+  setText(value.slice(0, selectionStart) + pasted + value.slice(selectionEnd));
+}
+
+function editAll() {
+  const text = largeText;
+  largeText = null;
+  textarea.readOnly = false;
+  $('large-note').hidden = true;
+  textarea.value = text;
+  textarea.focus();
+}
+
+function remember(text) {
+  try {
+    if (text.length <= MAX_STORED) localStorage.setItem(STORAGE_KEY, text);
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage full or disabled (private mode): the page works without it.
+  }
+}
+
+function recall() {
+  try {
+    return localStorage.getItem(STORAGE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Fills the picker from samples/index.json (written by the build): file names such as
+ *  `yonhap-2023-09-14-kim-putin.txt` become `yonhap 2023-09-14 kim putin`. */
+async function listSamples() {
+  try {
+    const response = await fetch('samples/index.json');
+    if (!response.ok) return;
+    for (const name of await response.json()) {
+      const label = name.replace(/\.txt$/, '').replace(/-(?!\d\d(?:-|$))/g, ' ');
+      $('sample').append(new Option(label, `samples/${encodeURIComponent(name)}`));
+    }
+  } catch {
+    // No samples shipped: the picker keeps only its placeholder.
+  }
+}
+
+async function loadSample(url) {
+  if (!url) return;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    setText(await response.text());
+  } catch (error) {
+    setStatus('error', `Could not load the sample: ${error.message}`);
+  }
+}
+
+async function loadFile(file) {
+  if (!file) return;
+  if (file.type && !file.type.startsWith('text/') && !/\.txt$/i.test(file.name)) {
+    setStatus('error', `“${file.name}” is not a text file.`);
+    return;
+  }
+  setText(await file.text());
+}
+
+// ---- copy and download ------------------------------------------------------------
+
+/** The complete result of what is on screen, as JSON, from the worker that holds it. */
+const jsonWanted = new Map();
+
+function resultJson() {
+  const { id } = shown;
+  return new Promise((resolve, reject) => {
+    jsonWanted.set(id, ({ json, error }) => (error ? reject(new Error(error)) : resolve(json)));
+    worker.postMessage({ type: 'json', id });
+  });
+}
+
+async function copyJson() {
+  if (!shown) return;
+  try {
+    await navigator.clipboard.writeText(await resultJson());
+    setStatus('done', 'The analysis JSON is on the clipboard.');
+  } catch (error) {
+    setStatus('error', `Could not copy: ${error.message}`);
+  }
+}
+
+async function downloadJson() {
+  if (!shown) return;
+  let json;
+  try {
+    json = await resultJson();
+  } catch (error) {
+    setStatus('error', `Could not download: ${error.message}`);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'article-analysis.json';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---- wiring -----------------------------------------------------------------------
+
+startWorker();
+linkHighlights(results);
+listSamples();
+
+textarea.addEventListener('input', () => onTextChanged());
+textarea.addEventListener('paste', onPaste);
+$('edit-all').addEventListener('click', editAll);
+referenceDate.addEventListener('change', () => onTextChanged({ immediately: true }));
+$('sample').addEventListener('change', (event) => loadSample(event.target.value));
+$('open').addEventListener('click', () => $('file').click());
+$('file').addEventListener('change', (event) => {
+  loadFile(event.target.files[0]);
+  event.target.value = '';
+});
+$('clear').addEventListener('click', () => {
+  $('sample').value = '';
+  setText('');
+  textarea.focus();
+});
+copyButton.addEventListener('click', copyJson);
+downloadButton.addEventListener('click', downloadJson);
+
+// Dropping a file anywhere on the page opens it.
+let dragDepth = 0;
+document.addEventListener('dragenter', (event) => {
+  if (!event.dataTransfer?.types.includes('Files')) return;
+  dragDepth += 1;
+  document.body.classList.add('is-dragging');
+});
+document.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (!dragDepth) document.body.classList.remove('is-dragging');
+});
+document.addEventListener('dragover', (event) => {
+  if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+});
+document.addEventListener('drop', (event) => {
+  dragDepth = 0;
+  document.body.classList.remove('is-dragging');
+  const file = event.dataTransfer?.files[0];
+  if (!file) return;
+  event.preventDefault();
+  loadFile(file);
+});
+
+const saved = recall();
+if (saved) setText(saved);

@@ -1,0 +1,177 @@
+// <article-analysis>: a drop-in element that analyzes an article and shows the same
+// breakdown as the article-analyzer page (dateline, quotes with speakers, entities by
+// type, dates), optionally with the article text highlighted.
+//
+//   <script type="module" src="article-analyzer/article-analysis.js"></script>
+//   <article id="story">…</article>
+//   <article-analysis for="story"></article-analysis>
+//
+// The text comes from, in order of precedence: the `text` property; the element named
+// by the `for` attribute (its rendered text, re-read when it changes); the element's
+// own text content. A result computed elsewhere (say in a Web Worker) can be shown with
+// `show(text, analysis)`.
+//
+// Attributes: `for`, `reference-date` (YYYY-MM-DD), `show-text` (also render the
+// highlighted article). Events: `analysis` (detail: the result), `analysis-error`
+// (detail: the Error). Styling: the CSS custom properties listed in
+// article-analysis.css, and `::part(breakdown)` / `::part(text)`.
+//
+// The analysis runs on the main thread: fine for articles; for multi-megabyte input run
+// `analyze` in a worker and hand the result to `show`.
+
+import init, { analyze } from './article_analyzer.js';
+import { renderArticle, renderBreakdown, linkHighlights } from './render.js';
+
+const STYLESHEET = new URL('./article-analysis.css', import.meta.url).href;
+
+let loading = null;
+
+/** Loads the wasm once per page; resolves when `analyze` can be called. Pass what the
+ *  glue's `init` accepts (a URL, a Response, bytes or a WebAssembly.Module) to load it
+ *  from elsewhere; by default it is fetched from beside this module. */
+export function ready(source) {
+  loading ??= source === undefined ? init() : init({ module_or_path: source });
+  return loading;
+}
+
+export class ArticleAnalysisElement extends HTMLElement {
+  static observedAttributes = ['for', 'reference-date', 'show-text'];
+
+  #text = null;
+  #analysis = null;
+  #shown = null;
+  #observer = null;
+  #unlink = null;
+  #queued = false;
+  /** Bumped by each refresh and show: a refresh still loading when a newer one (or a
+   *  `show`) comes does not render. */
+  #generation = 0;
+  #latest = Promise.resolve(null);
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = STYLESHEET;
+    const body = document.createElement('div');
+    body.className = 'aa-root aa-element';
+    body.part = 'root';
+    root.append(link, body);
+  }
+
+  /** The text to analyze; setting it overrides `for` and the element's content. */
+  get text() {
+    return this.#text ?? this.#sourceText();
+  }
+
+  set text(value) {
+    this.#text = value == null ? null : String(value);
+    this.#schedule();
+  }
+
+  /** The last result shown, or null. */
+  get analysis() {
+    return this.#analysis;
+  }
+
+  /** Shows a result computed elsewhere for `text`, without analyzing again. */
+  show(text, analysis) {
+    this.#generation += 1;
+    this.#latest = Promise.resolve(analysis);
+    this.#render(String(text), analysis);
+  }
+
+  /** Analyzes the current text now; resolves with the result (that of a newer
+   *  refresh when one supersedes this one while the wasm loads). */
+  refresh() {
+    this.#latest = this.#analyze(++this.#generation);
+    return this.#latest;
+  }
+
+  async #analyze(generation) {
+    await ready();
+    if (generation !== this.#generation) return this.#latest;
+    const text = this.text;
+    const options = {};
+    const referenceDate = this.getAttribute('reference-date');
+    if (referenceDate) options.reference_date = referenceDate;
+    const analysis = analyze(text, options);
+    this.#render(text, analysis);
+    return analysis;
+  }
+
+  connectedCallback() {
+    this.#watchSource();
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+
+  attributeChangedCallback(name) {
+    if (!this.isConnected) return;
+    if (name === 'for') this.#watchSource();
+    if (name === 'show-text' && this.#shown) this.#render(...this.#shown);
+    else this.#schedule();
+  }
+
+  #sourceText() {
+    const id = this.getAttribute('for');
+    if (id) {
+      const source = this.ownerDocument.getElementById(id);
+      return source ? source.innerText ?? source.textContent : '';
+    }
+    return this.textContent;
+  }
+
+  /** Re-analyzes when the text it reads changes (an editable article, a live page). */
+  #watchSource() {
+    this.#observer?.disconnect();
+    const id = this.getAttribute('for');
+    const source = id ? this.ownerDocument.getElementById(id) : this;
+    if (!source) return;
+    this.#observer = new MutationObserver(() => this.#schedule());
+    this.#observer.observe(source, { subtree: true, childList: true, characterData: true });
+  }
+
+  /** Coalesces changes made in one task into one analysis; a `show` in that task wins. */
+  #schedule() {
+    if (this.#queued) return;
+    this.#queued = true;
+    const generation = this.#generation;
+    queueMicrotask(() => {
+      this.#queued = false;
+      if (generation !== this.#generation) return;
+      this.refresh().catch((error) => {
+        this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
+      });
+    });
+  }
+
+  #render(text, analysis) {
+    this.#shown = [text, analysis];
+    this.#analysis = analysis;
+    const body = this.shadowRoot.querySelector('.aa-root');
+    this.#unlink?.();
+    const breakdown = renderBreakdown(analysis);
+    breakdown.part = 'breakdown';
+    if (this.hasAttribute('show-text')) {
+      const article = renderArticle(text, analysis);
+      article.part = 'text';
+      body.classList.add('aa-with-text');
+      body.replaceChildren(article, breakdown);
+    } else {
+      body.classList.remove('aa-with-text');
+      body.replaceChildren(breakdown);
+    }
+    this.#unlink = linkHighlights(body);
+    this.dispatchEvent(new CustomEvent('analysis', { detail: analysis }));
+  }
+}
+
+if (!customElements.get('article-analysis')) {
+  customElements.define('article-analysis', ArticleAnalysisElement);
+}

@@ -1,0 +1,485 @@
+// Renders an analysis (the contract of `analyze`) as DOM: the breakdown lists and the
+// article text with every quote, speaker, entity and date highlighted. Shared by the
+// page and by the <article-analysis> element.
+//
+// Everything the user pasted is inserted with text nodes (`textContent`), never as
+// HTML. Offsets are the analysis's own unit, UTF-16 by default, which is what JS
+// string indices count, so `text.slice(span.start, span.end) === span.text`.
+//
+// Linking: every list item carries `data-ref` (`quote-3`, `entity-0`, `date-1`,
+// `dateline`) and every highlighted run of the text carries `data-refs`, the refs of
+// all the spans covering it, so one selector finds both sides of a link.
+//
+// Test contract: `data-quote` on each quote (its speaker inside with `data-speaker`),
+// `data-entity` + `data-type` on each entity entry, `data-dateline` on the dateline.
+
+/** The entity types of the contract, in display order. */
+export const ENTITY_TYPES = ['person', 'organization', 'location', 'misc'];
+
+const TYPE_HEADINGS = {
+  person: 'People',
+  organization: 'Organizations',
+  location: 'Places',
+  misc: 'Other',
+};
+
+const TYPE_LABELS = {
+  person: 'Person',
+  organization: 'Organization',
+  location: 'Place',
+  misc: 'Other',
+};
+
+/** Lists longer than this show their first items and say how many were left out. */
+const DEFAULT_MAX_ITEMS = 200;
+
+/** Past this many UTF-16 units the text view shows the beginning only (a 5 MB paste
+ *  would otherwise build hundreds of thousands of nodes). */
+const DEFAULT_MAX_TEXT = 100_000;
+
+/**
+ * Builds the breakdown: dateline card, headline/byline/notes, quotes (filterable by
+ * speaker), entities grouped by type, dates. Returns a detached element.
+ *
+ * `totals` is for a result trimmed before it got here (the page's worker sends only
+ * what is shown of a huge one): the true `quotes`, `dates` and `captions` counts and
+ * each entity's mention count (`mentions[i]`).
+ */
+export function renderBreakdown(analysis, { maxItems = DEFAULT_MAX_ITEMS, totals = {} } = {}) {
+  const root = el('div', 'aa-breakdown');
+  root.append(
+    renderDateline(analysis.dateline),
+    renderAnatomy(analysis, totals),
+    renderQuotes(analysis, maxItems, totals),
+    renderEntities(analysis.entities ?? [], maxItems, totals),
+    renderDates(analysis.dates ?? [], maxItems, totals),
+  );
+  return root;
+}
+
+function renderDateline(dateline) {
+  const card = section('Dateline', 'aa-dateline-card');
+  if (!dateline) {
+    card.append(el('p', 'aa-empty', 'No dateline found.'));
+    return card;
+  }
+  const body = el('dl', 'aa-card');
+  body.dataset.dateline = '';
+  body.dataset.ref = 'dateline';
+  body.tabIndex = 0;
+  addTerm(body, 'Place', dateline.place || dateline.location);
+  if (dateline.date) addTerm(body, 'Date', formatDatelineDate(dateline.date));
+  if (dateline.source) addTerm(body, 'Agency', dateline.source);
+  addTerm(body, 'As written', dateline.text, 'aa-as-written');
+  card.append(body);
+  return card;
+}
+
+function renderAnatomy(analysis, totals) {
+  const part = section('Story', 'aa-anatomy');
+  const list = el('dl', 'aa-terms');
+  if (analysis.headline) addTerm(list, 'Headline', analysis.headline.text);
+  if (analysis.byline) {
+    const names = analysis.byline.names ?? [];
+    addTerm(list, 'Byline', names.length ? names.join(', ') : analysis.byline.text);
+  }
+  for (const note of analysis.notes ?? []) addTerm(list, 'Note', note.text);
+  if (analysis.end_marker) addTerm(list, 'End mark', analysis.end_marker.text);
+  for (const email of analysis.emails ?? []) addTerm(list, 'Email', email.text);
+  const captions = totals.captions ?? (analysis.captions ?? []).length;
+  if (captions) addTerm(list, 'Captions', captions.toLocaleString());
+  if (list.childElementCount) part.append(list);
+  else part.append(el('p', 'aa-empty', 'No headline, byline or notes found.'));
+  return part;
+}
+
+function renderQuotes(analysis, maxItems, totals) {
+  const quotes = analysis.quotes ?? [];
+  const entities = analysis.entities ?? [];
+  const total = totals.quotes ?? quotes.length;
+  const part = section(`Quotes (${total.toLocaleString()})`, 'aa-quotes');
+  if (!quotes.length) {
+    part.append(el('p', 'aa-empty', 'No quotations found.'));
+    return part;
+  }
+
+  // Speakers by how often they speak, for the filter.
+  const counts = new Map();
+  for (const quote of quotes) {
+    const name = speakerName(quote);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const list = el('ol', 'aa-list');
+  if (counts.size > 1) part.append(renderSpeakerFilter(counts, list));
+
+  quotes.slice(0, maxItems).forEach((quote, index) => {
+    const item = el('li', 'aa-item aa-quote-item');
+    item.dataset.quote = '';
+    item.dataset.ref = `quote-${index}`;
+    item.dataset.kind = quote.kind;
+    item.dataset.speakerName = speakerName(quote);
+    item.tabIndex = 0;
+
+    item.append(el('q', 'aa-quote-text', quote.text));
+    const meta = el('p', 'aa-meta');
+    if (quote.speaker) {
+      const speaker = el('span', 'aa-speaker-name', quote.speaker.name || quote.speaker.text);
+      speaker.dataset.speaker = '';
+      meta.append('— ', speaker);
+      const entity = entities[quote.speaker.entity];
+      if (entity?.role) meta.append(', ', el('span', 'aa-role', entity.role));
+      if (quote.speaker.text && quote.speaker.text !== quote.speaker.name) {
+        meta.append(' ', el('span', 'aa-as-written', `(“${quote.speaker.text}”)`));
+      }
+    } else {
+      meta.append(el('span', 'aa-unattributed', 'No speaker found'));
+    }
+    if (quote.cue) meta.append(' · ', el('span', 'aa-cue', quote.cue.text));
+    meta.append(' ', el('span', `aa-badge aa-kind-${quote.kind}`, quote.kind));
+    item.append(meta);
+    list.append(item);
+  });
+  part.append(list, moreNote(total, Math.min(maxItems, quotes.length)));
+  return part;
+}
+
+/** A select that shows only the quotes of one speaker. */
+function renderSpeakerFilter(counts, list) {
+  const label = el('label', 'aa-filter', 'Speaker ');
+  const select = el('select');
+  select.append(new Option(`All speakers (${sum(counts.values())})`, ''));
+  const bySize = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [name, count] of bySize) select.append(new Option(`${name} (${count})`, name));
+  select.addEventListener('change', () => {
+    for (const item of list.children) {
+      item.hidden = select.value !== '' && item.dataset.speakerName !== select.value;
+    }
+  });
+  label.append(select);
+  return label;
+}
+
+function renderEntities(entities, maxItems, totals) {
+  const countOf = (index) => totals.mentions?.[index] ?? entities[index].mentions.length;
+  const part = section(`Entities (${entities.length})`, 'aa-entities');
+  if (!entities.length) {
+    part.append(el('p', 'aa-empty', 'No people, organizations or places found.'));
+    return part;
+  }
+  for (const type of ENTITY_TYPES) {
+    // Most-mentioned first; `index` keeps the link to the analysis.
+    const ofType = entities
+      .map((entity, index) => ({ entity, index }))
+      .filter(({ entity }) => entity.type === type)
+      .sort((a, b) => countOf(b.index) - countOf(a.index) || a.index - b.index);
+    if (!ofType.length) continue;
+
+    const group = el('div', `aa-group aa-group-${type}`);
+    const heading = el('h4', 'aa-group-heading');
+    heading.append(el('span', `aa-swatch aa-${type}`), `${TYPE_HEADINGS[type]} (${ofType.length})`);
+    const list = el('ul', 'aa-list');
+    for (const { entity, index } of ofType.slice(0, maxItems)) {
+      const item = el('li', 'aa-item aa-entity-item');
+      item.dataset.entity = '';
+      item.dataset.type = type;
+      item.dataset.ref = `entity-${index}`;
+      item.tabIndex = 0;
+      const title = el('p', 'aa-entity-title');
+      title.append(el('span', 'aa-entity-name', entity.name));
+      const count = countOf(index);
+      title.append(' ', el('span', 'aa-count', `${count.toLocaleString()} mention${count === 1 ? '' : 's'}`));
+      item.append(title);
+      const details = [];
+      if (entity.role) details.push(el('span', 'aa-role', entity.role));
+      if (entity.subtype) details.push(el('span', 'aa-subtype', entity.subtype));
+      if (entity.aliases?.length) {
+        details.push(el('span', 'aa-aliases', `also ${entity.aliases.join(', ')}`));
+      }
+      if (details.length) {
+        const meta = el('p', 'aa-meta');
+        details.forEach((detail, i) => meta.append(...(i ? [' · ', detail] : [detail])));
+        item.append(meta);
+      }
+      list.append(item);
+    }
+    group.append(heading, list, moreNote(ofType.length, maxItems));
+    part.append(group);
+  }
+  return part;
+}
+
+function renderDates(dates, maxItems, totals) {
+  const total = totals.dates ?? dates.length;
+  const part = section(`Dates (${total.toLocaleString()})`, 'aa-dates');
+  if (!dates.length) {
+    part.append(el('p', 'aa-empty', 'No dates found.'));
+    return part;
+  }
+  const list = el('ul', 'aa-list');
+  dates.slice(0, maxItems).forEach((date, index) => {
+    const item = el('li', 'aa-item aa-date-item');
+    item.dataset.ref = `date-${index}`;
+    item.tabIndex = 0;
+    item.append(el('span', 'aa-date-text', date.text), ' → ');
+    if (date.value) {
+      const time = el('time', 'aa-date-value', date.value);
+      time.dateTime = date.value;
+      item.append(time);
+    } else {
+      item.append(el('span', 'aa-unresolved', 'unknown date'));
+    }
+    list.append(item);
+  });
+  part.append(list, moreNote(total, Math.min(maxItems, dates.length)));
+  return part;
+}
+
+/**
+ * Builds the article text with highlights: quotes, speakers, entity mentions (by type),
+ * dates and the dateline. Overlapping spans are cut into runs, each run a <span> with
+ * the classes and `data-refs` of every span covering it; plain runs are text nodes.
+ */
+export function renderArticle(text, analysis, { maxChars = DEFAULT_MAX_TEXT } = {}) {
+  const root = el('div', 'aa-text');
+  const limit = Math.min(text.length, maxChars);
+  const marks = collectMarks(analysis, limit);
+  const out = new Chunks(root);
+
+  // Sweep the boundaries left to right, keeping the spans that cover the current run.
+  const events = [];
+  for (const mark of marks) events.push([mark.start, 1, mark], [mark.end, -1, mark]);
+  events.sort((a, b) => a[0] - b[0]);
+  const active = new Set();
+  let position = 0;
+  for (const [at, change, mark] of events) {
+    if (at > position) {
+      out.append(text.slice(position, at), active);
+      position = at;
+    }
+    if (change > 0) active.add(mark);
+    else active.delete(mark);
+  }
+  out.append(text.slice(position, limit), active);
+  if (limit < text.length) {
+    root.append(
+      el('p', 'aa-truncated', `… showing the first ${limit.toLocaleString()} of ${text.length.toLocaleString()} characters.`),
+    );
+  }
+  return root;
+}
+
+/**
+ * The text goes into blocks of a few paragraphs (`.aa-chunk`, cut after a line break
+ * in unmarked text), which the stylesheet gives `content-visibility: auto`: the
+ * browser then lays out only the blocks on screen. One block for 100,000 characters
+ * held a 5 MB paste's page still for seconds.
+ */
+class Chunks {
+  static SIZE = 3000;
+
+  constructor(root) {
+    this.root = root;
+    this.#start();
+  }
+
+  #start() {
+    this.chunk = el('div', 'aa-chunk');
+    this.length = 0;
+    this.root.append(this.chunk);
+  }
+
+  append(text, active) {
+    if (!text) return;
+    if (!active.size && this.length + text.length > Chunks.SIZE) {
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut > 0) {
+        this.chunk.append(text.slice(0, cut));
+        this.#start();
+        text = text.slice(cut);
+        if (!text) return;
+      }
+    }
+    this.length += text.length;
+    appendRun(this.chunk, text, active);
+  }
+}
+
+function collectMarks(analysis, limit) {
+  const marks = [];
+  const add = (span, ref, className, title) => {
+    if (!span) return;
+    const start = Math.max(0, span.start);
+    const end = Math.min(limit, span.end);
+    if (end > start) marks.push({ start, end, ref, className, title });
+  };
+  add(analysis.dateline, 'dateline', 'aa-dateline', 'Dateline');
+  (analysis.dates ?? []).forEach((date, i) =>
+    add(date, `date-${i}`, 'aa-date', `Date: ${date.value ?? 'unknown'}`),
+  );
+  (analysis.quotes ?? []).forEach((quote, i) => {
+    const who = quote.speaker ? quote.speaker.name || quote.speaker.text : 'no speaker found';
+    add(quote, `quote-${i}`, `aa-quote aa-quote-${quote.kind}`, `Quote (${quote.kind}) — ${who}`);
+    add(quote.speaker, `quote-${i}`, 'aa-speaker', `Speaker: ${who}`);
+    add(quote.cue, `quote-${i}`, 'aa-cue-mark', 'Cue');
+  });
+  (analysis.entities ?? []).forEach((entity, i) => {
+    for (const mention of entity.mentions ?? []) {
+      add(mention, `entity-${i}`, `aa-${entity.type}`, `${TYPE_LABELS[entity.type] ?? 'Entity'}: ${entity.name}`);
+    }
+  });
+  return marks;
+}
+
+function appendRun(root, text, active) {
+  if (!text) return;
+  if (!active.size) {
+    root.append(text);
+    return;
+  }
+  const run = el('span', 'aa-mark', text);
+  const refs = new Set();
+  const titles = new Set();
+  for (const mark of active) {
+    for (const name of mark.className.split(' ')) run.classList.add(name);
+    refs.add(mark.ref);
+    titles.add(mark.title);
+  }
+  run.dataset.refs = [...refs].join(' ');
+  run.title = [...titles].join('\n');
+  root.append(run);
+}
+
+/**
+ * Links the lists and the text inside `root`: pointing at or focusing an item marks
+ * every element with the same ref and scrolls the other side to it; clicking or
+ * pressing Enter selects it (the selection stays until another one).
+ * Returns a function that removes the listeners.
+ */
+export function linkHighlights(root) {
+  let shown = [];
+  let selected = [];
+  const mark = (refs, className) => {
+    const found = [];
+    for (const ref of refs) {
+      found.push(...root.querySelectorAll(`[data-ref="${ref}"], [data-refs~="${ref}"]`));
+    }
+    for (const node of found) node.classList.add(className);
+    return found;
+  };
+  const refsOf = (node) =>
+    node.dataset.ref ? [node.dataset.ref] : (node.dataset.refs ?? '').split(' ').filter(Boolean);
+  const target = (event) => event.target.closest?.('[data-ref], [data-refs]');
+
+  const show = (node, { select = false } = {}) => {
+    for (const old of shown) old.classList.remove('aa-linked');
+    const refs = refsOf(node);
+    shown = mark(refs, 'aa-linked');
+    if (select) {
+      for (const old of selected) old.classList.remove('aa-selected');
+      selected = mark(refs, 'aa-selected');
+    }
+    // Scroll the other side: from a list item to the first run of text, and back.
+    const other = shown.find((candidate) => !!candidate.dataset.ref !== !!node.dataset.ref);
+    if (other) revealWithin(other, select);
+  };
+  const hide = () => {
+    for (const old of shown) old.classList.remove('aa-linked');
+    shown = [];
+  };
+
+  const onOver = (event) => {
+    const node = target(event);
+    if (node) show(node);
+  };
+  const onOut = (event) => {
+    if (!event.relatedTarget?.closest?.('[data-ref], [data-refs]')) hide();
+  };
+  const onFocus = (event) => {
+    const node = target(event);
+    if (node) show(node);
+  };
+  const onClick = (event) => {
+    const node = target(event);
+    if (node && !event.target.closest('select, a, button')) show(node, { select: true });
+  };
+  const onKey = (event) => {
+    const node = target(event);
+    if (node && (event.key === 'Enter' || event.key === ' ') && event.target === node) {
+      event.preventDefault();
+      show(node, { select: true });
+    }
+  };
+  const listeners = { pointerover: onOver, pointerout: onOut, focusin: onFocus, click: onClick, keydown: onKey };
+  for (const [type, listener] of Object.entries(listeners)) root.addEventListener(type, listener);
+  return () => {
+    for (const [type, listener] of Object.entries(listeners)) root.removeEventListener(type, listener);
+  };
+}
+
+/** Scrolls `node` into view inside its nearest scrolling box; the page itself scrolls
+ *  only on an explicit selection, never on hover. */
+function revealWithin(node, scrollPage) {
+  const box = scrollingAncestor(node);
+  if (box) {
+    const boxRect = box.getBoundingClientRect();
+    const rect = node.getBoundingClientRect();
+    if (rect.top < boxRect.top || rect.bottom > boxRect.bottom) {
+      box.scrollTop += rect.top - boxRect.top - box.clientHeight / 3;
+    }
+  } else if (scrollPage) {
+    node.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }
+}
+
+function scrollingAncestor(node) {
+  for (let box = node.parentElement; box; box = box.parentElement) {
+    const overflow = getComputedStyle(box).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && box.scrollHeight > box.clientHeight) {
+      return box;
+    }
+  }
+  return null;
+}
+
+/** `{year: 2023, month: 9, day: 14}` → `14 September 2023` in the reader's locale. */
+export function formatDatelineDate({ year, month, day, text }) {
+  if (!month || !day) return text;
+  const date = new Date(Date.UTC(year ?? 2000, month - 1, day));
+  const format = { timeZone: 'UTC', month: 'long', day: 'numeric' };
+  if (year != null) format.year = 'numeric';
+  return date.toLocaleDateString(undefined, format);
+}
+
+function speakerName(quote) {
+  return quote.speaker ? quote.speaker.name || quote.speaker.text : 'No speaker found';
+}
+
+function section(title, className) {
+  const part = el('section', `aa-section ${className}`);
+  part.append(el('h3', 'aa-heading', title));
+  return part;
+}
+
+function addTerm(list, term, value, className) {
+  list.append(el('dt', null, term), el('dd', className, value));
+}
+
+function moreNote(total, shown) {
+  return total > shown
+    ? el('p', 'aa-more', `${(total - shown).toLocaleString()} more not shown.`)
+    : document.createDocumentFragment();
+}
+
+function sum(values) {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+/** createElement with a class and text: the only way this module makes nodes. */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
