@@ -26,3 +26,9 @@ pub fn find_entities(doc: &Document, analysis: &Analysis) -> Vec<Entity> {
     let mentions = recognize::find_mentions(doc, analysis);
     cluster::cluster(doc, mentions)
 }
+
+/// Whether `word` is among the most frequent English words (`More`, `Legislative`): a
+/// capital that opens a sentence is then probably not a name. Read by `quotes`.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    lexicon::Lexicon::get().is_common_word(word)
+}

@@ -37,6 +37,8 @@ const SHORT_ATTRIBUTION_TOKENS: usize = 7;
 /// The longest appositive stepped over between a speaker and a cue (`Graham, who says
 /// the United States and allies should contribute ground forces, tweeted`).
 const MAX_APPOSITIVE_TOKENS: usize = 24;
+/// The longest parenthesis stepped over after a speaker's name (`(R-Fla.)`).
+const MAX_PARENTHESIS_TOKENS: usize = 8;
 /// The longest speaker phrase read back from a cue, in tokens.
 const MAX_SUBJECT_TOKENS: usize = 8;
 /// How far back (in bytes) a pronoun looks for an entity mention when no speaker of its
@@ -240,6 +242,11 @@ impl<'a> Attributor<'a> {
         let w = words();
         let word = self.word(t);
         let phrases = if word.chars().any(char::is_uppercase) {
+            // `the United States should`: a capitalized cue word inside a sentence is
+            // part of a name.
+            if !self.opens_sentence(t) && !self.after_opening_mark(t) {
+                return None;
+            }
             w.cues.get(word.to_lowercase().as_str())?
         } else {
             w.cues.get(word)?
@@ -276,6 +283,66 @@ impl<'a> Attributor<'a> {
     /// Finds the cue and speaker mention for a quotation.
     pub fn attribute(&self, quote: Range<usize>, full: bool) -> Found {
         let (before, after) = self.frame(quote.clone());
+        let found = self.nearest_attribution(quote.clone(), full, before.clone(), after.clone());
+        let cue = found.as_ref().and_then(|(cue, _)| cue.clone());
+        self.outer_source(before, after, cue).or(found)
+    }
+
+    /// The source that reports the attribution, as PolNeAR and most readers count it:
+    /// `According to ProPublica, Clinton praised her “wonderful donors”` and `“…,”
+    /// Sanders said, according to CNN` → the outlet. A trailing `according to` after a
+    /// cue that comes before the quotation does not count: in `Kim said the trip marks
+    /// a “significant” occasion, according to the KCNA` the quoted word is Kim's.
+    fn outer_source(
+        &self,
+        before: Range<usize>,
+        after: Range<usize>,
+        cue: Option<Range<usize>>,
+    ) -> Found {
+        let cue = cue?;
+        let w = words();
+        let is_according = |c: &Cue| w.has("according", &c.phrase.join(" "));
+        // Leading: the sentence opens with `According to Y,` before the cue.
+        let mut t = before.start;
+        while t < before.end
+            && w.has("sentence-openers", self.word(t))
+            && self.cue_at(t, before.end).is_none()
+        {
+            t += 1;
+        }
+        if let Some(according) = self.cue_at(t, before.end).filter(is_according) {
+            let according_span = self.doc.token_span(according.tokens.clone());
+            if according_span.end <= cue.start {
+                let source = self.phrase_after(according.tokens.end)?;
+                return (source.end <= cue.start).then_some((Some(according_span), source));
+            }
+        }
+        // Trailing: `“…,” X said [in a statement], according to Y`.
+        let quote_end = self.doc.tokens.get(after.start)?.start;
+        if cue.start < quote_end {
+            return None;
+        }
+        let from = self.doc.token_at_or_after(cue.end);
+        for t in from..after.end {
+            if self.is_quoted(t) {
+                return None;
+            }
+            if let Some(according) = self.cue_at(t, after.end).filter(is_according) {
+                let source = self.phrase_after(according.tokens.end)?;
+                return Some((Some(self.doc.token_span(according.tokens)), source));
+            }
+        }
+        None
+    }
+
+    /// The nearest cue and speaker of a quotation.
+    fn nearest_attribution(
+        &self,
+        quote: Range<usize>,
+        full: bool,
+        before: Range<usize>,
+        after: Range<usize>,
+    ) -> Found {
         // `“…,” the KCNA reported` / `“…?” asked Dunn` right after the closing mark
         // outranks a cue earlier in the sentence.
         if self.ends_open_for_attribution(quote.clone()) {
@@ -424,8 +491,7 @@ impl<'a> Attributor<'a> {
         }
         let end = self.noun_phrase_at(j, limit)?;
         // `the justice`, `his campaign` are subjects too; a bare `policies` is not.
-        let has_name = (j..end)
-            .any(|k| starts_upper(self.word(k)) && !w.has("determiners", self.word(k)))
+        let has_name = (j..end).any(|k| self.is_name_word(k))
             || w.has("pronouns-person", self.word(j))
             || w.has("pronouns-thing", self.word(j))
             || (end - j >= 2 && w.has("determiners", self.word(j)));
@@ -469,7 +535,7 @@ impl<'a> Attributor<'a> {
             if !matches!(tok.kind, TokenKind::Word | TokenKind::Possessive) {
                 break;
             }
-            if starts_upper(text) && !w.has("determiners", text) {
+            if self.is_name_word(j) {
                 has_name = true;
             } else if has_name
                 || (w.has("not-subject", text) && !w.has("determiners", text))
@@ -547,6 +613,12 @@ impl<'a> Attributor<'a> {
             j -= 1;
             skipped += 1;
         }
+        // `Sen. Marco Rubio (R-Fla.) said`: step over a short parenthesis after a name.
+        if let Some(open) = self.parenthesis_ending_at(j, frame_start) {
+            if open > frame_start && starts_upper(self.word(open - 1)) {
+                j = open;
+            }
+        }
         // `Hugh Hill, a doctor, said`, `Ramil Carr, 31, a photographer, said`: step
         // over the appositives between commas.
         let mut appositives = 0;
@@ -598,6 +670,11 @@ impl<'a> Attributor<'a> {
         while k > frame_start && j - k < MAX_SUBJECT_TOKENS {
             let tok = self.doc.tokens[k - 1];
             let text = self.word(k - 1);
+            // `Sen. Jane Fowler`: an abbreviated title's full stop.
+            if text == "." && k >= frame_start + 2 && k < j && self.is_abbreviated_title(k - 2) {
+                k -= 2;
+                continue;
+            }
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Possessive)
                 || (tok.kind == TokenKind::Number && k < j);
             if !is_word || self.is_quoted(k - 1) || w.has("not-subject", text) {
@@ -629,6 +706,28 @@ impl<'a> Attributor<'a> {
             }
         }
         Some(self.doc.token_span(k..j))
+    }
+
+    /// Whether token `t` and the full stop after it are a title (`Sen.`, `Gov.`).
+    fn is_abbreviated_title(&self, t: usize) -> bool {
+        let (title, stop) = (&self.doc.tokens[t], &self.doc.tokens[t + 1]);
+        title.end == stop.start
+            && !self.is_quoted(t)
+            && words().has("titles", &self.doc.text[title.start..stop.end])
+    }
+
+    /// The opening `(` of a short parenthesis whose `)` is token `j - 1`.
+    fn parenthesis_ending_at(&self, j: usize, frame_start: usize) -> Option<usize> {
+        if j == 0 || self.word(j - 1) != ")" || self.is_quoted(j - 1) {
+            return None;
+        }
+        let lowest = (j - 1)
+            .saturating_sub(MAX_PARENTHESIS_TOKENS)
+            .max(frame_start);
+        (lowest..j - 1)
+            .rev()
+            .take_while(|&k| !self.is_quoted(k) && self.word(k) != ")")
+            .find(|&k| self.word(k) == "(")
     }
 
     fn any_upper(&self, range: Range<usize>) -> bool {
@@ -738,6 +837,36 @@ impl<'a> Attributor<'a> {
             .map(|(_, subject)| subject)
             .or_else(|| self.phrase_before(first - 1, start))
             .or_else(|| self.clause_subject(start, first - 1))
+    }
+
+    /// For a full quotation that opens its sentence without attribution, the cue and
+    /// subject of the sentence before it, in its paragraph or ending the paragraph
+    /// before: `Ash argued in his email that the rules failed. “In light of this …”`,
+    /// `Bystrom agreed.\n\n“Mainstream Republicans are running out of time.”`
+    pub fn previous_sentence_attribution(&self, quote: Range<usize>) -> Found {
+        let (before, _) = self.frame(quote.clone());
+        if before.start != before.end {
+            return None;
+        }
+        let first = quote.start;
+        let sentence = self.sentence_of_token[first] as usize;
+        let previous = self.doc.sentences.get(sentence.checked_sub(1)?)?;
+        if previous.end == 0 || previous.end > first {
+            return None;
+        }
+        let last = previous.end - 1;
+        let (line, line_before) = (self.line_of_token[first], self.line_of_token[last]);
+        let adjacent = line == line_before || (self.opens_line(first) && line_before + 1 == line);
+        if !adjacent || self.is_quoted(last) {
+            return None;
+        }
+        let mut start = previous
+            .start
+            .max(previous.end.saturating_sub(FRAME_TOKENS));
+        while start < last && self.line_of_token[start] != line_before {
+            start += 1;
+        }
+        self.cue_before(start..previous.end)
     }
 
     /// Whether the words right before the quotation (over `,`/`:`) are a cue or the
@@ -920,6 +1049,26 @@ impl<'a> Attributor<'a> {
         None
     }
 
+    /// Whether token `t` may be (part of) a name: capitalized, not a determiner, and
+    /// not a common word that is capitalized only because it opens the sentence
+    /// (`Legislative leaders noted`, `More importantly,`), unless the story also
+    /// capitalizes it inside sentences.
+    fn is_name_word(&self, t: usize) -> bool {
+        let text = self.word(t);
+        if !starts_upper(text) || words().has("determiners", text) {
+            return false;
+        }
+        let opens = self.opens_sentence(t) || self.after_opening_mark(t);
+        !(opens
+            && crate::entities::is_common_word(text)
+            && !self.names_inside_sentences.contains(text))
+    }
+
+    /// Whether token `t` follows an opening mark or a dash (`“Says who?”`, `— Said …`).
+    fn after_opening_mark(&self, t: usize) -> bool {
+        t > 0 && matches!(self.word(t - 1), "\"" | "“" | "(" | "-" | "—" | ":")
+    }
+
     /// Whether token `t` starts a sentence.
     fn opens_sentence(&self, t: usize) -> bool {
         self.doc
@@ -930,9 +1079,15 @@ impl<'a> Attributor<'a> {
 
     fn speaker_for_entity(&self, mention: Range<usize>, entity: usize) -> ResolvedSpeaker {
         let e = &self.entities[entity];
+        let is_person = e.entity_type == EntityType::Person;
         ResolvedSpeaker {
             mention,
-            name: e.name.clone(),
+            // `Sen. Jane Fowler` → `Jane Fowler`, should the entity keep a title.
+            name: if is_person {
+                strip_titles(&e.name)
+            } else {
+                e.name.clone()
+            },
             entity: Some(entity),
             is_organization: e.entity_type == EntityType::Organization,
         }

@@ -39,7 +39,14 @@ pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
         let line = attributor.line_at(tokens.start);
         let found = attributor
             .attribute(tokens.clone(), full)
-            .or_else(|| attributor.colon_intro(tokens.clone()).map(|m| (None, m)));
+            .or_else(|| attributor.colon_intro(tokens.clone()).map(|m| (None, m)))
+            .or_else(|| {
+                // Only when no quotation before it in the paragraph gave a speaker.
+                let keeps = last.as_ref().is_some_and(|(l, _, _)| *l == line);
+                (full && !keeps)
+                    .then(|| attributor.previous_sentence_attribution(tokens.clone()))
+                    .flatten()
+            });
         let (mut cue, mut speaker) = match found {
             Some((cue, mention)) => (cue, Some(attributor.resolve(mention))),
             None => (None, None),
