@@ -185,6 +185,81 @@ test('the element reads its own text, and the text property overrides it', async
   await page.close();
 });
 
+/** Adds an <article-analysis> to the page with `text` and `attributes`; resolves with
+ *  its first `analysis` or `analysis-error` event as `{analysis}` or `{error: {name, message}}`. */
+function addElement(page, text, attributes = {}) {
+  return page.evaluate(
+    ([text, attributes]) =>
+      new Promise((resolve) => {
+        const element = document.createElement('article-analysis');
+        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+        element.addEventListener('analysis', (e) => resolve({ analysis: e.detail }), { once: true });
+        element.addEventListener('analysis-error', (e) => resolve({ error: { name: e.detail.name, message: e.detail.message } }), { once: true });
+        element.text = text;
+        document.body.append(element);
+      }),
+    [text, attributes],
+  );
+}
+
+test('the element analyzes in a module worker: a 2 MB article does not block the page', async (t) => {
+  const page = await env.newPage();
+  const workers = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+  await page.goto(env.url('/embed.html'));
+  await page.locator('article-analysis .aa-breakdown').waitFor();
+  assert.deepEqual(workers, ['/pkg/article-analysis-worker.js']);
+
+  const seed = fixtures().find(({ name }) => name.startsWith('yonhap')).text;
+  const big = `${seed}\n\n`.repeat(Math.ceil(2_000_000 / (seed.length + 2)));
+  // The page's longest task while the element analyzes, against the time it takes.
+  const { wall, longest, quotes, entities } = await page.evaluate(async (big) => {
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask' });
+    const element = document.querySelector('article-analysis');
+    const started = performance.now();
+    const done = new Promise((resolve) => element.addEventListener('analysis', (e) => resolve(e.detail), { once: true }));
+    element.text = big;
+    const analysis = await done;
+    const wall = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the observer report
+    observer.disconnect();
+    return { wall, longest: Math.max(0, ...tasks), quotes: analysis.quotes.length, entities: analysis.entities.length };
+  }, big);
+  t.diagnostic(`2 MB in the element: ${Math.round(wall)} ms to the result, longest main-thread task ${Math.round(longest)} ms`);
+  const expected = await nodeAnalyze(big);
+  assert.equal(quotes, expected.quotes.length);
+  assert.equal(entities, expected.entities.length);
+  assert.ok(longest < wall / 4, `the page was blocked for ${Math.round(longest)} ms of ${Math.round(wall)} ms`);
+  assert.deepEqual(workers, ['/pkg/article-analysis-worker.js'], 'one worker for the page');
+
+  // A bad option comes back from the worker as a TypeError.
+  const { error } = await addElement(page, 'Some text.', { 'reference-date': '2023-13-45' });
+  assert.equal(error.name, 'TypeError');
+  assert.match(error.message, /reference_date/);
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
+test('without Worker the element analyzes on the main thread, with the same results', async () => {
+  const page = await env.newPage();
+  await page.addInitScript(() => {
+    delete window.Worker;
+  });
+  await page.goto(env.url('/embed.html'));
+  await page.locator('article-analysis .aa-breakdown').waitFor();
+  const story = await page.evaluate(() => document.getElementById('story').innerText);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('article-analysis').analysis), await nodeAnalyze(story));
+  const text = 'ROME, May 2 (ANSA) - "It is done," the minister said on Thursday.';
+  const { analysis } = await addElement(page, text, { 'reference-date': '2023-05-01' });
+  assert.deepEqual(analysis, await nodeAnalyze(text, { reference_date: '2023-05-01' }));
+  const { error } = await addElement(page, 'Some text.', { 'reference-date': 'soon' });
+  assert.equal(error.name, 'TypeError');
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
 test('no request left 127.0.0.1 and no console error was seen', () => {
   // browser.mjs records (and blocks) requests to anywhere but the local server.
   assert.deepEqual(env.problems(), []);

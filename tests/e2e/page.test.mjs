@@ -301,6 +301,154 @@ test('a sample story can be picked, and its JSON downloaded', async () => {
   await page.close();
 });
 
+test('a .txt file dropped on the page or opened is analyzed; other files are refused', async () => {
+  const page = await openPage();
+  const { text } = fixtures()[0];
+  const drop = (file) =>
+    page.evaluate(async ({ name, type, content }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], name, { type }));
+      const target = document.getElementById('breakdown');
+      const fire = (type) => {
+        const event = new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true });
+        target.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      const entered = fire('dragenter');
+      const hinted = document.body.classList.contains('is-dragging');
+      // The page must take over dragover and drop, or the browser opens the file itself.
+      return { entered, hinted, over: fire('dragover'), dropped: fire('drop'), after: document.body.classList.contains('is-dragging') };
+    }, file);
+
+  const events = await drop({ name: 'story.txt', type: 'text/plain', content: text });
+  assert.deepEqual(events, { entered: false, hinted: true, over: true, dropped: true, after: false });
+  await waitForShown(page, text.length);
+  assert.equal(await page.inputValue('#article'), text);
+  assert.equal(await page.textContent('#text-view .aa-text'), text);
+
+  await drop({ name: 'photo.png', type: 'image/png', content: 'not text' });
+  await page.waitForSelector('#status[data-state="error"]');
+  assert.match(await page.textContent('#status'), /photo\.png.*not a text file/);
+  assert.equal(await page.inputValue('#article'), text, 'the text is kept');
+
+  // The same through the Open button's file input.
+  const other = 'PARIS, June 3 (AFP) - "We will see," the mayor said.';
+  await page.setInputFiles('#file', { name: 'other.txt', mimeType: 'text/plain', buffer: Buffer.from(other) });
+  await waitForShown(page, other.length);
+  assert.equal(await page.inputValue('#article'), other);
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
+test('Copy JSON puts the complete result on the clipboard', async () => {
+  const page = await env.newPage({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(env.url('/index.html'));
+  await page.evaluate(() => localStorage.clear());
+  assert.equal(await page.isDisabled('#copy'), true, 'nothing to copy yet');
+  const { text } = fixtures()[1];
+  await paste(page, text);
+  await page.click('#copy');
+  await page.waitForFunction(() => /clipboard/.test(document.getElementById('status').textContent));
+  assert.equal(await page.getAttribute('#status', 'data-state'), 'done');
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.deepEqual(copied, await nodeAnalyze(text));
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
+/** Every visible run of text on the page whose contrast with what is behind it is below
+ *  WCAG AA (4.5:1; 3:1 for large text), as `{text, ratio, color, background}`. Colours
+ *  with alpha are composited over the layers behind them, down to the canvas; opacity is
+ *  folded in. */
+function contrastFailures() {
+  const rgba = (css) => {
+    const m = css.match(/rgba?\(([^)]+)\)/);
+    if (!m) throw new Error(`unexpected colour ${css}`);
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [r, g, b, a];
+  };
+  const over = ([r, g, b, a], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a), 1];
+  const luminance = (rgb) =>
+    rgb.slice(0, 3).reduce((sum, v, i) => {
+      const c = v / 255;
+      return sum + [0.2126, 0.7152, 0.0722][i] * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    }, 0);
+  const parentOf = (node) => node.parentElement ?? node.getRootNode().host ?? null;
+  // Behind everything, the canvas: white, or dark for a page in `color-scheme: dark`.
+  const probe = document.documentElement.appendChild(document.createElement('div'));
+  probe.style.backgroundColor = 'Canvas';
+  const canvas = rgba(getComputedStyle(probe).backgroundColor);
+  probe.remove();
+  const backdrop = (node) => {
+    const layers = [];
+    for (let at = node; at; at = parentOf(at)) {
+      const layer = rgba(getComputedStyle(at).backgroundColor);
+      if (layer[3] > 0) layers.push(layer);
+      if (layer[3] === 1) break;
+    }
+    return layers.reduceRight((below, layer) => over(layer, below), canvas);
+  };
+  const failures = [];
+  // The text nodes under `root`, shadow roots (the element's) included.
+  function* texts(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) yield node;
+      else if (node.shadowRoot) yield* texts(node.shadowRoot);
+    }
+  }
+  const seen = new Set();
+  for (const text of texts(document.body)) {
+    const node = text.parentElement;
+    if (!text.data.trim() || seen.has(node)) continue;
+    seen.add(node);
+    if (!node.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || node.closest('button:disabled')) continue;
+    const style = getComputedStyle(node);
+    let opacity = 1;
+    for (let at = node; at; at = parentOf(at)) opacity *= Number(getComputedStyle(at).opacity);
+    const background = backdrop(node);
+    const [r, g, b, a] = rgba(style.color);
+    const color = over([r, g, b, a * opacity], background);
+    const [hi, lo] = [luminance(color), luminance(background)].sort((x, y) => y - x);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) {
+      failures.push({ text: text.data.trim().slice(0, 40), ratio: Math.round(ratio * 100) / 100, color: style.color, background: `rgb(${background.slice(0, 3).map(Math.round)})` });
+    }
+  }
+  return failures;
+}
+
+test('dark mode follows prefers-color-scheme, and text keeps AA contrast in both schemes', async () => {
+  const page = await openPage();
+  await paste(page, fixtures()[0].text);
+  // Select a quote so the selected style is checked too.
+  await page.locator('#breakdown [data-quote]').first().click();
+  const colours = () =>
+    page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.querySelector('#text-view .aa-text')).color,
+      panel: getComputedStyle(document.querySelector('.text-panel')).backgroundColor,
+    }));
+  const light = await colours();
+  assert.deepEqual(await page.evaluate(contrastFailures), [], 'light scheme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await colours();
+  for (const key of Object.keys(light)) assert.notEqual(dark[key], light[key], `${key} changes in dark mode`);
+  assert.deepEqual(await page.evaluate(contrastFailures), [], 'dark scheme');
+  // The element follows the scheme too.
+  await page.goto(env.url('/embed.html'));
+  await page.locator('article-analysis .aa-breakdown').waitFor();
+  const element = () => page.locator('article-analysis').evaluate((node) => getComputedStyle(node).backgroundColor);
+  const darkElement = await element();
+  assert.deepEqual(await page.evaluate(contrastFailures), [], 'the embedding page, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.notEqual(await element(), darkElement);
+  assert.deepEqual(await page.evaluate(contrastFailures), [], 'the embedding page, light');
+  await page.close();
+});
+
 test('at phone width nothing overflows sideways', async () => {
   const page = await openPage({ width: 375, height: 740 });
   await paste(page, fixtures()[0].text);

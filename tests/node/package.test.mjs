@@ -12,8 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { initSync, analyze } from "../../www/pkg/article_analyzer.js";
+import { installPacked, pkgDir } from "./packed.mjs";
 
-const pkgDir = fileURLToPath(new URL("../../www/pkg/", import.meta.url));
 const consumerDir = fileURLToPath(new URL("./consumer/", import.meta.url));
 const fixtures = new URL("../fixtures/", import.meta.url);
 const require = createRequire(new URL("../package.json", import.meta.url));
@@ -24,12 +24,7 @@ let project;
 before(async () => {
   project = await mkdtemp(join(tmpdir(), "article-analyzer-consumer-"));
   await cp(consumerDir, project, { recursive: true });
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", project], { cwd: pkgDir, encoding: "utf8" }));
-  manifest.packedFiles = packed[0].files.map((f) => f.path);
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", `./${packed[0].filename}`], {
-    cwd: project,
-    stdio: "pipe",
-  });
+  manifest.packedFiles = installPacked(project);
 });
 after(() => project && rm(project, { recursive: true, force: true }));
 
@@ -44,10 +39,31 @@ test("package.json says what it is and ships the wasm, the glue and the types", 
   assert.equal(manifest.exports["."].types, `./${manifest.types.replace(/^\.\//, "")}`);
 });
 
-const element = "article-analysis.js";
-test("every file the exports map names is in the package", { skip: !existsSync(join(pkgDir, element)) && `no www/pkg-src/${element} yet (the page's custom element)` }, () => {
+test("every file the exports map names is in the package", () => {
   const targets = Object.values(manifest.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)));
   for (const target of targets) assert.ok(manifest.packedFiles.includes(target.replace(/^\.\//, "")), target);
+});
+
+test("each export resolves by name from the installed package", () => {
+  const subpaths = Object.keys(manifest.exports);
+  for (const wanted of [".", "./article-analysis.js", "./render.js", "./article-analysis.css", "./article-analysis-worker.js"]) {
+    assert.ok(subpaths.includes(wanted), `package.json exports ${wanted}`);
+  }
+  // Resolved by Node from inside the consumer project, as `import "article-analyzer/…"` would.
+  const specifiers = subpaths.map((subpath) => `article-analyzer${subpath.slice(1)}`);
+  const script = `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`;
+  const resolved = JSON.parse(execFileSync("node", ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" }));
+  const installed = join(project, "node_modules", "article-analyzer");
+  subpaths.forEach((subpath, i) => {
+    const file = fileURLToPath(resolved[i]);
+    const target = manifest.exports[subpath];
+    assert.equal(file, join(installed, typeof target === "string" ? target : target.default), subpath);
+    assert.ok(existsSync(file), `${specifiers[i]} resolves to ${file}, which exists`);
+  });
+  // The modules that need no DOM to load, load.
+  const load = `const m = await Promise.all([import("article-analyzer"), import("article-analyzer/render.js")]);
+    console.log(JSON.stringify([typeof m[0].analyze, typeof m[1].renderBreakdown]));`;
+  assert.deepEqual(JSON.parse(execFileSync("node", ["--input-type=module", "-e", load], { cwd: project, encoding: "utf8" })), ["function", "function"]);
 });
 
 test("Node imports the installed package by name and analyzes with it", () => {

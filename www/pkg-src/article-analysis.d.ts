@@ -4,7 +4,7 @@ import type { Analysis } from './article_analyzer.js';
  *  the element can analyze. `source` is anything the glue's `init` accepts. */
 export declare function ready(
   source?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
-): Promise<unknown>;
+): Promise<void>;
 
 /** `<article-analysis>`: analyzes an article and renders its breakdown.
  *

@@ -16,22 +16,86 @@
 // (detail: the Error). Styling: the CSS custom properties listed in
 // article-analysis.css, and `::part(breakdown)` / `::part(text)`.
 //
-// The analysis runs on the main thread: fine for articles; for multi-megabyte input run
-// `analyze` in a worker and hand the result to `show`.
+// The analysis runs in a module worker (article-analysis-worker.js, one per page), so a
+// multi-megabyte article does not block the page; where a worker cannot start (no
+// Worker, a CSP that forbids it) it runs on the main thread instead.
 
 import init, { analyze } from './article_analyzer.js';
 import { renderArticle, renderBreakdown, linkHighlights } from './render.js';
 
 const STYLESHEET = new URL('./article-analysis.css', import.meta.url).href;
 
-let loading = null;
+/** Resolves to the analyzer every element uses: `{analyze(text, options): Promise}`. */
+let analyzer = null;
 
-/** Loads the wasm once per page; resolves when `analyze` can be called. Pass what the
+/** Loads the wasm once per page; resolves when the element can analyze. Pass what the
  *  glue's `init` accepts (a URL, a Response, bytes or a WebAssembly.Module) to load it
  *  from elsewhere; by default it is fetched from beside this module. */
-export function ready(source) {
-  loading ??= source === undefined ? init() : init({ module_or_path: source });
-  return loading;
+export async function ready(source) {
+  await analyzerFor(source);
+}
+
+function analyzerFor(source) {
+  analyzer ??= startWorker(source).catch(() => startHere(source));
+  return analyzer;
+}
+
+/** The analyzer in a module worker; rejects when the page cannot start one. */
+function startWorker(source) {
+  return new Promise((resolve, reject) => {
+    let worker;
+    try {
+      // This exact form (a literal URL beside this module) is what bundlers look for.
+      worker = new Worker(new URL('./article-analysis-worker.js', import.meta.url), { type: 'module' });
+      // A relative URL means relative to the page, not to the worker.
+      const where = typeof source === 'string' ? new URL(source, document.baseURI).href : source;
+      worker.postMessage({ type: 'init', source: where instanceof URL ? where.href : where });
+    } catch (error) {
+      worker?.terminate();
+      reject(error); // no Worker here, or a source that cannot be posted (a Response)
+      return;
+    }
+    const pending = new Map(); // id -> {resolve, reject}
+    let nextId = 1;
+    let started = false;
+    const fail = (error) => {
+      worker.terminate();
+      for (const { reject: rejectOne } of pending.values()) rejectOne(error);
+      pending.clear();
+      if (started) analyzer = null; // the next element or refresh starts a new one
+      reject(error);
+    };
+    worker.addEventListener('message', ({ data }) => {
+      if (data.type === 'ready') {
+        started = true;
+        resolve({
+          analyze: (text, options) =>
+            new Promise((resolveOne, rejectOne) => {
+              const id = nextId++;
+              pending.set(id, { resolve: resolveOne, reject: rejectOne });
+              worker.postMessage({ type: 'analyze', id, text, options });
+            }),
+        });
+      } else if (data.type === 'failed') {
+        fail(new Error(data.message));
+      } else if (data.type === 'analysis') {
+        const request = pending.get(data.id);
+        pending.delete(data.id);
+        if (!data.error) request?.resolve(data.analysis);
+        else request?.reject(new (data.error.name === 'TypeError' ? TypeError : Error)(data.error.message));
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      fail(new Error(event.message || 'the analysis worker failed'));
+    });
+  });
+}
+
+/** The analyzer on this thread, for pages that cannot start a worker. */
+async function startHere(source) {
+  await (source === undefined ? init() : init({ module_or_path: source }));
+  return { analyze: async (text, options) => analyze(text, options) };
 }
 
 export class ArticleAnalysisElement extends HTMLElement {
@@ -47,6 +111,8 @@ export class ArticleAnalysisElement extends HTMLElement {
    *  `show`) comes does not render. */
   #generation = 0;
   #latest = Promise.resolve(null);
+  /** The analysis in flight, or null. */
+  #running = null;
 
   constructor() {
     super();
@@ -90,13 +156,23 @@ export class ArticleAnalysisElement extends HTMLElement {
   }
 
   async #analyze(generation) {
-    await ready();
+    const { analyze } = await analyzerFor();
+    // One analysis in flight per element: a newer text waits for it, then only the
+    // newest is sent (the ones it superseded resolve with its result).
+    while (this.#running) await this.#running.catch(() => {});
     if (generation !== this.#generation) return this.#latest;
     const text = this.text;
     const options = {};
     const referenceDate = this.getAttribute('reference-date');
     if (referenceDate) options.reference_date = referenceDate;
-    const analysis = analyze(text, options);
+    this.#running = analyze(text, options);
+    let analysis;
+    try {
+      analysis = await this.#running;
+    } finally {
+      this.#running = null;
+    }
+    if (generation !== this.#generation) return this.#latest;
     this.#render(text, analysis);
     return analysis;
   }

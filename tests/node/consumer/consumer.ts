@@ -1,6 +1,8 @@
 // A TypeScript user of the installed package. Type-checked with `tsc --noEmit`, never
 // run: each `@ts-expect-error` line fails the check if the types were `any` or loose.
 import init, { initSync, analyze } from "article-analyzer";
+import { ready, type ArticleAnalysisElement } from "article-analyzer/article-analysis.js";
+import { renderArticle, renderBreakdown, linkHighlights } from "article-analyzer/render.js";
 import type {
   Analysis,
   AnalyzeOptions,
@@ -80,7 +82,19 @@ const wrongType: EntityType = "people";
 // @ts-expect-error: a quote's kind is "full" or "partial"
 const wrongKind: Quote["kind"] = "indirect";
 
+// The element and the renderer, typed through the package's exports map.
+await ready();
+const element: ArticleAnalysisElement = document.createElement("article-analysis");
+element.addEventListener("analysis", (event) => event.detail.quotes.length);
+const shownAnalysis: Analysis | null = element.analysis;
+const breakdown: HTMLElement = renderBreakdown(analysis, { maxItems: 10 });
+breakdown.append(renderArticle("text", analysis));
+linkHighlights(breakdown);
+// @ts-expect-error: the element's text is a string
+element.text = 42;
+
 export const used = [
+  shownAnalysis,
   version, unit, headline, names, year, agency, endMarker, spans, speakerName, full, cues,
   label, roles, subtypes, values, notNull, wrongType, wrongKind,
 ];
