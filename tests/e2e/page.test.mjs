@@ -449,6 +449,42 @@ test('dark mode follows prefers-color-scheme, and text keeps AA contrast in both
   await page.close();
 });
 
+test('from the keyboard alone: Tab reaches the quotes, Enter selects one and the text scrolls to it', async () => {
+  const page = await openPage();
+  const { text } = fixtures().reduce((a, b) => (b.expected.quotes.length > a.expected.quotes.length ? b : a));
+  await paste(page, text);
+  const count = await page.locator('#breakdown [data-quote]').count();
+  assert.ok(count >= 2, `${count} quotes`);
+  // Tab from the text box until a quote has the focus.
+  await page.focus('#article');
+  let presses = 0;
+  while (!(await page.evaluate(() => document.activeElement?.matches('[data-quote]'))) && presses < 60) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  assert.ok(presses < 60, 'a quote is reachable with Tab');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'the focus shows');
+
+  // The last quote: Enter selects it, marks its runs and scrolls the text to them.
+  const last = page.locator('#breakdown [data-quote]').last();
+  const ref = await last.getAttribute('data-ref');
+  const inView = (ref) => {
+    const run = document.querySelector(`#text-view [data-refs~="${ref}"]`).getBoundingClientRect();
+    const box = document.getElementById('text-view').getBoundingClientRect();
+    return run.top >= box.top - 1 && run.bottom <= box.bottom + 1;
+  };
+  await page.evaluate(() => document.getElementById('text-view').scrollTo(0, 0));
+  assert.equal(await page.evaluate(inView, ref), false, 'the quote starts out of view');
+  await last.focus();
+  await page.keyboard.press('Enter');
+  assert.match(await last.getAttribute('class'), /\baa-selected\b/);
+  const runs = page.locator(`#text-view [data-refs~="${ref}"]`);
+  assert.ok((await runs.count()) > 0);
+  assert.deepEqual(await runs.evaluateAll((nodes) => nodes.map((n) => n.classList.contains('aa-selected'))), Array((await runs.count())).fill(true));
+  await page.waitForFunction(inView, ref, { timeout: 3000 });
+  await page.close();
+});
+
 test('at phone width nothing overflows sideways', async () => {
   const page = await openPage({ width: 375, height: 740 });
   await paste(page, fixtures()[0].text);

@@ -1,6 +1,6 @@
 // The package from a bundler: a tiny app that imports the installed package by name
 // (the glue, the element, the renderer and its stylesheet) is built with Vite, served,
-// and run in headless Chromium. It passes only if Vite finds the .wasm the glue loads
+// and run in headless Chromium; then the same app from Vite's dev server. It passes only if Vite finds the .wasm the glue loads
 // with `new URL(…, import.meta.url)` and bundles the element's module worker.
 
 import { test, before, after } from 'node:test';
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, createServer } from 'vite';
 import { installPacked } from '../node/packed.mjs';
 import { nodeAnalyze } from './fixtures.mjs';
 import { openSite } from './browser.mjs';
@@ -85,4 +85,27 @@ test('the built app analyzes in the browser, directly and through the element', 
   assert.match(workers[0], /^\/assets\/article-analysis-worker.*\.js$/);
   assert.deepEqual(env.problems(), []);
   await page.close();
+});
+
+test('the same app runs from the Vite dev server (dependencies pre-bundled)', async () => {
+  const server = await createServer({
+    root: project,
+    configFile: false,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, hmr: false },
+  });
+  const page = await env.browser.newPage();
+  try {
+    await server.listen();
+    await page.goto(server.resolvedUrls.local[0]);
+    await page.waitForFunction(() => window.direct, null, { timeout: 30_000 });
+    const expected = await nodeAnalyze(story);
+    assert.deepEqual(await page.evaluate(() => window.direct), expected);
+    const element = page.locator('article-analysis');
+    await element.locator('.aa-breakdown').waitFor();
+    assert.deepEqual(await element.evaluate((node) => node.analysis), expected);
+  } finally {
+    await page.close();
+    await server.close();
+  }
 });
