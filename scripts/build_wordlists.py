@@ -11,7 +11,8 @@ Downloads (with the ordinary clients, `pip download` and `npm pack`) and reads:
 - PyPI `pycountry` (LGPL-2.1; ISO 3166-2 data from Debian iso-codes): first-level
   subdivisions (states, provinces, regions) -> data/regions.txt
 - PyPI `names` (MIT; US Census 1990 name frequencies, public domain): the most
-  frequent given names and surnames   -> data/given_names.txt, data/surnames.txt
+  frequent given names and surnames   -> data/given_names.txt, data/surnames.txt;
+  the given names mostly borne by one sex -> data/given_name_genders.txt
 - PyPI `wordfreq` (MIT; data CC BY-SA 4.0): the most frequent English words, to tell
   a sentence-initial `During` from a name -> data/common_words.txt
 
@@ -24,6 +25,7 @@ CITY_POPULATION = 100_000
 GIVEN_NAMES = 2200
 SURNAMES = 3000
 COMMON_WORDS = 5000
+GENDER_RATIO = 10
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
 REGION_TYPES = {"State", "Province", "Region", "Prefecture", "Oblast", "Governorate",
                 "Autonomous region", "Autonomous province", "Autonomous republic",
@@ -109,21 +111,50 @@ def regions(x):
           "ISO 3166-2 subdivisions (PyPI pycountry, LGPL-2.1)", sorted(n for n in map(plain, names) if n))
 
 
-def people(x):
+def names_folder(x):
     folder = os.path.join(x, "names")
     if not os.path.isdir(folder):
         folder = next(os.path.join(x, d, "names") for d in os.listdir(x) if d.startswith("names-"))
+    return folder
+
+
+def frequencies(folder, f):
+    """Name -> percent of the census population of that file (men, women, or all)."""
+    out = {}
+    for line in open(os.path.join(folder, f)):
+        parts = line.split()
+        if parts:
+            out[parts[0].title()] = float(parts[1])
+    return out
+
+
+def people(x):
+    folder = names_folder(x)
     def ranked(f, n):
-        out = []
-        for line in open(os.path.join(folder, f)):
-            parts = line.split()
-            if parts:
-                out.append((float(parts[1]), parts[0].title()))
-        return [w for _, w in sorted(out, reverse=True)[:n]]
+        freq = frequencies(folder, f)
+        return [w for _, w in sorted(((v, w) for w, v in freq.items()), reverse=True)[:n]]
     given = sorted(set(ranked("dist.male.first", GIVEN_NAMES // 2) + ranked("dist.female.first", GIVEN_NAMES // 2)))
     write("given_names.txt", "# the most frequent US given names -- PyPI names (MIT; US Census 1990, public domain)", given)
     write("surnames.txt", "# the most frequent US surnames -- PyPI names (MIT; US Census 1990, public domain)",
           sorted(ranked("dist.all.last", SURNAMES)))
+
+
+def genders(x):
+    """The given names of given_names.txt that one sex bears GENDER_RATIO times as
+    often as the other (`Donald m`, `Hillary f`; `Kim`, `Leslie`, `Jean` are left out),
+    for `he`/`she` in the quote attribution."""
+    folder = names_folder(x)
+    male, female = frequencies(folder, "dist.male.first"), frequencies(folder, "dist.female.first")
+    given = [l.strip() for l in open(os.path.join(DATA, "given_names.txt")) if l.strip() and not l.startswith("#")]
+    lines = []
+    for name in given:
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= GENDER_RATIO * f and m > 0:
+            lines.append(f"{name} m")
+        elif f >= GENDER_RATIO * m and f > 0:
+            lines.append(f"{name} f")
+    write("given_name_genders.txt", "# given names borne mostly by men (m) or women (f) -- PyPI names "
+          "(MIT; US Census 1990, public domain)", lines)
 
 
 def common_words(x):
@@ -150,6 +181,7 @@ def main():
     cities(x)
     regions(x)
     people(x)
+    genders(x)
     common_words(x)
 
 

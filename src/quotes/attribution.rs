@@ -19,8 +19,18 @@
 //! goes to an earlier speaker or entity of that surname. Without entities the name is
 //! the mention without its titles (`Prime Minister Han Duck-soo` → `Han Duck-soo`).
 //!
-//! Knowingly wrong: no gender, so `she said` may go to the last man who spoke; a
-//! dummy `it` (`it was stated that`) takes the last name before it in the sentence.
+//! `he`/`she` skip speakers of the other gender, known from a title or role (`Mrs.`,
+//! `spokeswoman`) or a given name most borne by one sex (`data/given_name_genders.txt`).
+//! A reported attribution names the outer source: `“…,” Sanders said, according to
+//! CNN` and `According to CNN, Sanders said “…”` → CNN (PolNeAR's convention). A full
+//! quotation that opens its sentence with no attribution takes the cue of the sentence
+//! before it (`Bystrom agreed. “Mainstream Republicans are running out of time.”`).
+//!
+//! Knowingly wrong: gender is unknown for most names outside US usage, so `she said`
+//! may still go to the last man who spoke; a pronoun goes to the last speaker even when
+//! another person was the subject since; a dummy `it` (`it was stated that`) takes the
+//! last name before it in the sentence; quoted words with no cue nearby (`the crowd
+//! reprised the chant “…”`) get no speaker.
 
 use super::marks::Quotation;
 use crate::analysis::{Entity, EntityType};
@@ -41,6 +51,8 @@ const MAX_APPOSITIVE_TOKENS: usize = 24;
 const MAX_PARENTHESIS_TOKENS: usize = 8;
 /// The longest speaker phrase read back from a cue, in tokens.
 const MAX_SUBJECT_TOKENS: usize = 8;
+/// How many recent speakers a pronoun may go back to (`she said` after two men spoke).
+const RECENT_SPEAKERS: usize = 16;
 /// How far back (in bytes) a pronoun looks for an entity mention when no speaker of its
 /// kind came before.
 const PRONOUN_LOOKBACK: usize = 2000;
@@ -51,12 +63,24 @@ pub struct ResolvedSpeaker {
     pub name: String,
     pub entity: Option<usize>,
     pub is_organization: bool,
+    /// Known from a given name or title (`Donald`, `Mrs.`, `spokeswoman`), or from a
+    /// `he`/`she` that referred to the speaker.
+    pub gender: Option<Gender>,
+}
+
+/// A person's grammatical gender, for `he` and `she`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
 }
 
 struct Words {
     /// Cue phrases by their first word, longest first.
     cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
     sections: HashMap<&'static str, HashSet<&'static str>>,
+    /// Given names borne mostly by one sex (`data/given_name_genders.txt`).
+    given_name_genders: HashMap<&'static str, Gender>,
 }
 
 impl Words {
@@ -93,7 +117,20 @@ fn words() -> &'static Words {
         for list in cues.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
-        Words { cues, sections }
+        let given_name_genders = include_str!("../../data/given_name_genders.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| match l.split_once(' ')? {
+                (name, "m") => Some((name, Gender::Male)),
+                (name, "f") => Some((name, Gender::Female)),
+                _ => None,
+            })
+            .collect();
+        Words {
+            cues,
+            sections,
+            given_name_genders,
+        }
     })
 }
 
@@ -121,7 +158,6 @@ pub struct Attributor<'a> {
     names_inside_sentences: HashSet<&'a str>,
     /// Entity mentions `(start, end, entity)`, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
-    last_person: Option<ResolvedSpeaker>,
     last_organization: Option<ResolvedSpeaker>,
     recent: Vec<ResolvedSpeaker>,
 }
@@ -181,7 +217,6 @@ impl<'a> Attributor<'a> {
             line_of_token,
             mentions,
             names_inside_sentences,
-            last_person: None,
             last_organization: None,
             recent: Vec::new(),
         }
@@ -486,6 +521,10 @@ impl<'a> Attributor<'a> {
         {
             j += 1;
         }
+        // `First, Trump identified the judge as “Spanish,”`: an opening adverb.
+        if j + 2 < limit && self.word(j + 1) == "," && !self.is_name_word(j) {
+            j += 2;
+        }
         if j >= limit || self.is_quoted(j) {
             return None;
         }
@@ -532,6 +571,11 @@ impl<'a> Attributor<'a> {
         while j < limit && j - s < MAX_SUBJECT_TOKENS && !self.is_quoted(j) {
             let tok = self.doc.tokens[j];
             let text = self.word(j);
+            // `Sen. Jeff Sessions`: an abbreviated title and its full stop.
+            if j + 1 < limit && self.word(j + 1) == "." && self.is_abbreviated_title(j) {
+                j += 2;
+                continue;
+            }
             if !matches!(tok.kind, TokenKind::Word | TokenKind::Possessive) {
                 break;
             }
@@ -622,33 +666,44 @@ impl<'a> Attributor<'a> {
         // `Hugh Hill, a doctor, said`, `Ramil Carr, 31, a photographer, said`: step
         // over the appositives between commas.
         let mut appositives = 0;
-        while j > frame_start && self.word(j - 1) == "," && appositives < 2 {
-            appositives += 1;
-            let comma = j - 1;
-            let mut k = comma;
-            let lowest = comma.saturating_sub(MAX_APPOSITIVE_TOKENS).max(frame_start);
+        let mut comma = (j > frame_start && self.word(j - 1) == ",").then(|| j - 1);
+        while let Some(c) = comma.filter(|_| appositives < 2) {
+            let mut k = c;
+            let lowest = c.saturating_sub(MAX_APPOSITIVE_TOKENS).max(frame_start);
             while k > lowest && self.word(k - 1) != "," && !self.is_quoted(k - 1) {
                 k -= 1;
             }
-            if k > lowest && self.word(k - 1) == "," && k < comma {
-                let first = self.word(k);
-                let opens = first.chars().next().unwrap_or(' ');
-                let appositive = w.has("determiners", first)
-                    || matches!(first, "who" | "which" | "whose")
-                    || opens.is_ascii_digit()
-                    || w.has("titles", first)
-                    || opens.is_uppercase();
-                if starts_upper(first) && (k..comma).all(|t| starts_upper(self.word(t))) {
-                    // `the nominee, Donald Trump, tweeted`: the name between commas.
-                    return Some(self.doc.token_span(k..comma));
-                } else if appositive {
-                    // `Jeff Weaver, Sanders' campaign manager, said`
-                    j = k - 1;
-                } else {
+            let bounded = k > lowest && self.word(k - 1) == "," && k < c;
+            if !bounded {
+                // What is left before the appositives is the speaker's name.
+                if appositives == 0 {
                     return None;
                 }
-            } else {
+                break;
+            }
+            let first = self.word(k);
+            let opens = first.chars().next().unwrap_or(' ');
+            // `Matdos Santos, legal director for ACLU of Oregon, said`: after a name.
+            let after_name = k >= 2 && starts_upper(self.word(k - 2)) && !self.is_quoted(k - 2);
+            let appositive = w.has("determiners", first)
+                || matches!(first, "who" | "which" | "whose")
+                || opens.is_ascii_digit()
+                || w.has("titles", first)
+                || opens.is_uppercase()
+                || after_name;
+            if starts_upper(first) && (k..c).all(|t| starts_upper(self.word(t))) {
+                // `the nominee, Donald Trump, tweeted`: the name between commas.
+                return Some(self.doc.token_span(k..c));
+            } else if appositive {
+                // `Jeff Weaver, Sanders' campaign manager, said`, `Ramil Carr, 31, a
+                // photographer, said`
+                j = k - 1;
+                appositives += 1;
+                comma = Some(k - 1);
+            } else if appositives == 0 {
                 return None;
+            } else {
+                break;
             }
         }
         if j == frame_start || j == 0 || self.is_quoted(j - 1) {
@@ -833,10 +888,18 @@ impl<'a> Attributor<'a> {
         while start > limit && self.line_of_token[start - 1] == line {
             start -= 1;
         }
-        self.cue_before(start..first - 1)
+        // `Partial transcript as follows:`: the speaker is before `as follows`.
+        let mut colon = first - 1;
+        if colon >= start + 2
+            && self.word(colon - 2).eq_ignore_ascii_case("as")
+            && self.word(colon - 1) == "follows"
+        {
+            colon -= 2;
+        }
+        self.cue_before(start..colon)
             .map(|(_, subject)| subject)
-            .or_else(|| self.phrase_before(first - 1, start))
-            .or_else(|| self.clause_subject(start, first - 1))
+            .or_else(|| self.phrase_before(colon, start))
+            .or_else(|| self.clause_subject(start, colon))
     }
 
     /// For a full quotation that opens its sentence without attribution, the cue and
@@ -874,7 +937,8 @@ impl<'a> Attributor<'a> {
     pub fn opens_clause(&self, quote: Range<usize>) -> bool {
         let (before, _) = self.frame(quote.clone());
         let mut j = before.end;
-        while j > before.start && matches!(self.word(j - 1), "," | ":" | "—" | "-") {
+        while j > before.start && matches!(self.word(j - 1), "," | ":" | "—" | "-" | "--" | "–")
+        {
             if self.word(j - 1) == ":" {
                 return true;
             }
@@ -904,11 +968,9 @@ impl<'a> Attributor<'a> {
         let resolved = self.resolve_mention(mention);
         if resolved.is_organization {
             self.last_organization = Some(resolved.clone());
-        } else {
-            self.last_person = Some(resolved.clone());
         }
         self.recent.push(resolved.clone());
-        if self.recent.len() > 16 {
+        if self.recent.len() > RECENT_SPEAKERS {
             self.recent.remove(0);
         }
         resolved
@@ -939,40 +1001,47 @@ impl<'a> Attributor<'a> {
         let lower = text.to_lowercase();
         if w.has("pronouns-person", &lower) || w.has("pronouns-thing", &lower) {
             let organization = w.has("pronouns-thing", &lower);
+            let gender = match lower.as_str() {
+                "he" | "him" => Some(Gender::Male),
+                "she" | "her" => Some(Gender::Female),
+                _ => None,
+            };
+            // `she said` after a man spoke: the last speaker who may be a she.
+            let fits = |r: &ResolvedSpeaker| {
+                !r.is_organization && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+            };
             let earlier = if organization {
-                self.last_organization.as_ref()
+                self.last_organization.clone()
             } else if lower == "they" {
-                self.recent.last()
+                self.recent.last().cloned()
             } else {
-                self.last_person.as_ref()
+                self.recent.iter().rev().find(|r| fits(r)).cloned()
             };
-            if let Some(e) = earlier {
-                return ResolvedSpeaker {
+            let resolved = if let Some(e) = earlier {
+                ResolvedSpeaker { mention, ..e }
+            } else if let Some(entity) = self.entity_before(mention.start, organization, gender) {
+                self.speaker_for_entity(mention, entity)
+            } else if let Some(name) = self.name_before(mention.start, organization) {
+                ResolvedSpeaker {
                     mention,
-                    ..e.clone()
-                };
-            }
-            let want = if organization {
-                EntityType::Organization
-            } else {
-                EntityType::Person
-            };
-            if let Some(entity) = self.entity_before(mention.start, want) {
-                return self.speaker_for_entity(mention, entity);
-            }
-            if let Some(name) = self.name_before(mention.start, organization) {
-                return ResolvedSpeaker {
-                    mention,
-                    name: strip_titles(&self.doc.text[name]),
+                    name: strip_titles(&self.doc.text[name.clone()]),
                     entity: None,
                     is_organization: organization,
-                };
-            }
+                    gender: gender_of(&self.doc.text[name]),
+                }
+            } else {
+                ResolvedSpeaker {
+                    mention,
+                    name: text.to_string(),
+                    entity: None,
+                    is_organization: organization,
+                    gender,
+                }
+            };
+            // The pronoun tells the speaker's gender when the name did not.
             return ResolvedSpeaker {
-                mention,
-                name: text.to_string(),
-                entity: None,
-                is_organization: organization,
+                gender: resolved.gender.or(gender),
+                ..resolved
             };
         }
         if let Some(entity) = self.entity_overlapping(mention.clone()) {
@@ -1004,6 +1073,11 @@ impl<'a> Attributor<'a> {
             name,
             entity: None,
             is_organization,
+            gender: if is_organization {
+                None
+            } else {
+                gender_of(text)
+            },
         }
     }
 
@@ -1081,7 +1155,6 @@ impl<'a> Attributor<'a> {
         let e = &self.entities[entity];
         let is_person = e.entity_type == EntityType::Person;
         ResolvedSpeaker {
-            mention,
             // `Sen. Jane Fowler` → `Jane Fowler`, should the entity keep a title.
             name: if is_person {
                 strip_titles(&e.name)
@@ -1089,7 +1162,11 @@ impl<'a> Attributor<'a> {
                 e.name.clone()
             },
             entity: Some(entity),
-            is_organization: e.entity_type == EntityType::Organization,
+            // `Mr. Okafor`, should the entities stage take him for an organization.
+            is_organization: e.entity_type == EntityType::Organization
+                && gender_of(&self.doc.text[mention.clone()]).is_none(),
+            gender: self.entity_gender(entity, &mention),
+            mention,
         }
     }
 
@@ -1115,15 +1192,43 @@ impl<'a> Attributor<'a> {
             .map(|m| m.2)
     }
 
-    /// The nearest entity of type `want` mentioned before byte `at` (bounded look-back).
-    fn entity_before(&self, at: usize, want: EntityType) -> Option<usize> {
+    /// The nearest organization, or person of a compatible gender, mentioned before
+    /// byte `at` (bounded look-back).
+    fn entity_before(
+        &self,
+        at: usize,
+        organization: bool,
+        gender: Option<Gender>,
+    ) -> Option<usize> {
+        let want = if organization {
+            EntityType::Organization
+        } else {
+            EntityType::Person
+        };
         let end = self.mentions.partition_point(|m| m.0 < at);
         self.mentions[..end]
             .iter()
             .rev()
             .take_while(|m| m.0 + PRONOUN_LOOKBACK >= at)
-            .find(|m| self.entities[m.2].entity_type == want)
+            .filter(|m| self.entities[m.2].entity_type == want)
+            .find(|m| {
+                let known = self.entity_gender(m.2, &(m.0..m.1));
+                gender.is_none() || known.is_none() || known == gender
+            })
             .map(|m| m.2)
+    }
+
+    /// A person's gender from the mention's title (`Mrs. Okafor`), else the entity's
+    /// name and role.
+    fn entity_gender(&self, entity: usize, mention: &Range<usize>) -> Option<Gender> {
+        let e = &self.entities[entity];
+        let from_title = gender_of(&self.doc.text[mention.clone()]);
+        if e.entity_type != EntityType::Person {
+            return from_title;
+        }
+        from_title
+            .or_else(|| gender_of(&e.name))
+            .or_else(|| e.role.as_deref().and_then(gender_of))
     }
 }
 
@@ -1146,6 +1251,30 @@ pub fn strip_titles(mention: &str) -> String {
         k += 1;
     }
     parts[k..].join(" ")
+}
+
+/// The gender a name or role tells: a gendered title or role word (`Mrs.`, `Sir`,
+/// `spokeswoman`), else a given name borne mostly by one sex (`Hillary Clinton`). A
+/// name whose next word is hyphenated is read surname first (`Kim Yung-ho`, `Lee
+/// Min-ji`) and tells nothing by its first word.
+fn gender_of(mention: &str) -> Option<Gender> {
+    let w = words();
+    let parts: Vec<&str> = mention.split_whitespace().collect();
+    for part in &parts {
+        if w.has("male-words", part) {
+            return Some(Gender::Male);
+        }
+        if w.has("female-words", part) {
+            return Some(Gender::Female);
+        }
+    }
+    let first = parts
+        .iter()
+        .position(|p| starts_upper(p) && !w.has("titles", p) && !w.has("determiners", p))?;
+    if parts.get(first + 1).is_some_and(|next| next.contains('-')) {
+        return None;
+    }
+    w.given_name_genders.get(parts[first]).copied()
 }
 
 fn looks_like_organization(mention: &str) -> bool {
