@@ -25,6 +25,9 @@ pub enum Known {
 
 pub struct Lexicon {
     phrases: FastHashMap<String, Known>,
+    /// The keys of the first words of longer phrases (`united`, `united states`, for
+    /// `United States of America`), so a lookup stops as soon as no phrase can match.
+    phrase_starts: FastHashSet<String>,
     given_names: FastHashSet<String>,
     surnames: FastHashSet<String>,
     common_words: FastHashSet<&'static str>,
@@ -159,8 +162,15 @@ impl Lexicon {
                 facility_words.insert(line);
             }
         }
+        let mut phrase_starts = FastHashSet::default();
+        for key in phrases.keys() {
+            for (at, _) in key.match_indices(' ') {
+                phrase_starts.insert(key[..at].to_string());
+            }
+        }
         Lexicon {
             phrases,
+            phrase_starts,
             given_names: lower_set(include_str!("../../data/given_names.txt")),
             surnames: lower_set(include_str!("../../data/surnames.txt")),
             common_words: lines(include_str!("../../data/common_words.txt")).collect(),
@@ -190,6 +200,11 @@ impl Lexicon {
                 _ => None,
             }
         })
+    }
+
+    /// Some listed phrase continues `key` with more words.
+    pub fn starts_phrase(&self, key: &str) -> bool {
+        self.phrase_starts.contains(key)
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {

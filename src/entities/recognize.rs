@@ -392,11 +392,13 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 // The last word of a listed name is a name word, not `of`.
                 best = Some((len, known));
             }
+            if !self.lex.starts_phrase(&key) {
+                break;
+            }
         }
         // `Van Gaal`, `De Klerk`: a connector-like city name leads a person's name.
-        let word = self.text(i).to_lowercase();
         if best.is_some_and(|(len, _)| len == 1)
-            && CONNECTORS.contains(&word.as_str())
+            && CONNECTORS.contains(&self.text(i).to_lowercase().as_str())
             && self.is_cap(i + 1)
         {
             return None;
