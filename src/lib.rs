@@ -17,6 +17,7 @@ mod analysis;
 mod anatomy;
 mod dates;
 mod entities;
+mod fast_hash;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jsonl;
 mod offsets;

@@ -19,8 +19,8 @@
 use super::lexicon::{phrase_key, Lexicon};
 use super::recognize::Mention;
 use crate::analysis::{Entity, EntityType, Span};
+use crate::fast_hash::FastHashMap;
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
 
 /// Words before a one-word name that make it a place: `in Vladivostok`.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "into", "outside"];
@@ -42,8 +42,8 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     let mut kinds: Vec<Option<EntityType>> = mentions.iter().map(|m| m.kind).collect();
 
     // Acronyms the story defines, and initials of longer names.
-    let mut defined: HashMap<String, usize> = HashMap::new();
-    let mut initials: HashMap<String, usize> = HashMap::new();
+    let mut defined: FastHashMap<String, usize> = FastHashMap::default();
+    let mut initials: FastHashMap<String, usize> = FastHashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if m.kind == Some(EntityType::Person) || m.tokens.len() < 2 {
             continue;
@@ -116,7 +116,7 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // People named in full, for the one-word mentions to join.
-    let mut people: HashMap<String, Vec<usize>> = HashMap::new(); // key -> full mentions
+    let mut people: FastHashMap<String, Vec<usize>> = FastHashMap::default(); // key -> full mentions
     let mut person_order: Vec<String> = Vec::new();
     for k in 0..n {
         if let Some(key) = keys[k].as_ref().filter(|key| key.starts_with("p:")) {
@@ -127,49 +127,67 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             list.push(k);
         }
     }
-    let mut by_word: HashMap<String, Vec<&str>> = HashMap::new();
+    // For each first or last word of a full name, the person it most likely means
+    // alone: the one with most full mentions, the earliest on a tie.
+    let mut main_by_word: FastHashMap<String, &str> = FastHashMap::default();
+    let mut words_of_person: FastHashMap<&str, Vec<String>> = FastHashMap::default();
     for key in &person_order {
         let m = &mentions[people[key][0]];
         let w = words(m);
         let named: Vec<&&str> = w.iter().filter(|x| x.chars().count() > 1).collect();
-        for word in [named.first(), named.last()].into_iter().flatten() {
-            let list = by_word.entry(word.to_lowercase()).or_default();
-            if !list.contains(&key.as_str()) {
-                list.push(key);
+        let mut name_words: Vec<String> = [named.first(), named.last()]
+            .into_iter()
+            .flatten()
+            .map(|word| word.to_lowercase())
+            .collect();
+        name_words.dedup();
+        let weight = |key: &str| (people[key].len(), std::cmp::Reverse(people[key][0]));
+        for word in &name_words {
+            let best = main_by_word.entry(word.clone()).or_insert(key);
+            if weight(key) > weight(best) {
+                *best = key;
             }
         }
+        words_of_person.insert(key, name_words);
     }
     let paragraph_of = |byte: usize| doc.lines.partition_point(|l| l.end <= byte);
-    let decided_names: HashMap<String, EntityType> = (0..n)
+    let decided_names: FastHashMap<String, EntityType> = (0..n)
         .filter_map(|k| Some((keys[k].clone()?, kinds[k]?)))
         .map(|(key, kind)| (key[2..].to_string(), kind))
         .collect();
+    let full_person: Vec<bool> = keys
+        .iter()
+        .map(|key| key.as_ref().is_some_and(|key| key.starts_with("p:")))
+        .collect();
 
+    // One pass in story order: `latest_full` holds, for each name word, the person
+    // most recently named in full with it (a look-up, not a look-back).
+    let mut latest_full: FastHashMap<&str, (usize, &str)> = FastHashMap::default();
     for k in 0..n {
+        if full_person[k] {
+            let key = people
+                .get_key_value(keys[k].as_deref().unwrap_or_default())
+                .map(|(key, _)| key.as_str());
+            if let Some(key) = key {
+                for word in &words_of_person[key] {
+                    latest_full.insert(word, (mentions[k].bytes.start, key));
+                }
+            }
+        }
         if keys[k].is_some() {
             continue;
         }
         let m = &mentions[k];
         let w = words(m);
         let lower = phrase_key(w.iter().copied());
-        if let Some(candidates) = by_word.get(&lower).filter(|_| w.len() == 1) {
+        if w.len() == 1 {
             // The most recent full mention in this paragraph, else the main person.
             let here = paragraph_of(m.bytes.start);
-            let recent = candidates
-                .iter()
-                .filter_map(|key| {
-                    let last = people[*key]
-                        .iter()
-                        .map(|&f| mentions[f].bytes.start)
-                        .filter(|&s| s < m.bytes.start)
-                        .max()?;
-                    (paragraph_of(last) == here).then_some((last, *key))
-                })
-                .max();
-            let main = candidates
-                .iter()
-                .max_by_key(|key| (people[**key].len(), std::cmp::Reverse(people[**key][0])));
-            if let Some(key) = recent.map(|(_, key)| key).or(main.copied()) {
+            let recent = latest_full
+                .get(lower.as_str())
+                .filter(|(at, _)| paragraph_of(*at) == here)
+                .map(|(_, key)| *key);
+            if let Some(key) = recent.or_else(|| main_by_word.get(&lower).copied()) {
                 keys[k] = Some(key.to_string());
                 kinds[k] = Some(EntityType::Person);
                 continue;
@@ -205,7 +223,7 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // Group in order of first mention.
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastHashMap<String, usize> = FastHashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for k in 0..n {
         let Some(key) = keys[k].clone() else { continue };

@@ -6,8 +6,8 @@
 //! (`democratic people 's republic of korea`). Lookups are hash probes: a phrase of up
 //! to `MAX_PHRASE_TOKENS` tokens costs that many probes.
 
+use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::text::tokenize;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The longest list entry, in tokens, that a lookup tries.
@@ -24,21 +24,24 @@ pub enum Known {
 }
 
 pub struct Lexicon {
-    phrases: HashMap<String, Known>,
-    given_names: HashSet<String>,
-    surnames: HashSet<String>,
-    common_words: HashSet<&'static str>,
-    non_entities: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    honorifics: HashSet<&'static str>,
-    org_words: HashSet<&'static str>,
-    geo_words: HashSet<&'static str>,
-    event_words: HashSet<&'static str>,
-    facility_words: HashSet<&'static str>,
+    phrases: FastHashMap<String, Known>,
+    /// The keys of the first words of longer phrases (`united`, `united states`, for
+    /// `United States of America`), so a lookup stops as soon as no phrase can match.
+    phrase_starts: FastHashSet<String>,
+    given_names: FastHashSet<String>,
+    surnames: FastHashSet<String>,
+    common_words: FastHashSet<&'static str>,
+    non_entities: FastHashSet<&'static str>,
+    titles: FastHashSet<&'static str>,
+    honorifics: FastHashSet<&'static str>,
+    org_words: FastHashSet<&'static str>,
+    geo_words: FastHashSet<&'static str>,
+    event_words: FastHashSet<&'static str>,
+    facility_words: FastHashSet<&'static str>,
     /// Lowercase phrases after a name that make it a facility, taken into the mention.
     facility_followers: Vec<Vec<&'static str>>,
     /// Lowercase words after a name that make it a region, left out of the mention.
-    region_followers: HashSet<&'static str>,
+    region_followers: FastHashSet<&'static str>,
 }
 
 /// Lines of a list file, without comments and blank lines.
@@ -55,12 +58,36 @@ pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        for c in w.chars() {
-            let c = if c == '’' { '\'' } else { c };
-            key.extend(c.to_lowercase());
-        }
+        push_key_word(&mut key, w);
     }
     key
+}
+
+/// Appends one token to a phrase key: lowercased, `’` read as `'`.
+pub fn push_key_word(key: &mut String, word: &str) {
+    if word.is_ascii() {
+        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        key.extend(c.to_lowercase());
+    }
+}
+
+/// Calls `f` with `word` lowercased; short ASCII words (nearly every lookup) are
+/// lowercased on the stack instead of in a new `String`.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 fn key_of(text: &str) -> String {
@@ -69,7 +96,7 @@ fn key_of(text: &str) -> String {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut phrases = HashMap::new();
+        let mut phrases = FastHashMap::default();
         // Later inserts win: generated lists first, hand-written corrections last.
         for line in lines(include_str!("../../data/regions.txt")) {
             phrases.insert(key_of(line), Known::Place(line, "region"));
@@ -112,20 +139,20 @@ impl Lexicon {
                 phrases.insert(key_of(form), Known::Organization(name, subtype));
             }
         }
-        let lower_set = |file: &'static str| -> HashSet<String> {
+        let lower_set = |file: &'static str| -> FastHashSet<String> {
             lines(file).map(str::to_lowercase).collect()
         };
-        let mut titles = HashSet::new();
-        let mut honorifics = HashSet::new();
+        let mut titles = FastHashSet::default();
+        let mut honorifics = FastHashSet::default();
         for line in lines(include_str!("../../data/titles.txt")) {
             match line.strip_prefix('=') {
                 Some(h) => honorifics.insert(h),
                 None => titles.insert(line),
             };
         }
-        let mut facility_words = HashSet::new();
+        let mut facility_words = FastHashSet::default();
         let mut facility_followers = Vec::new();
-        let mut region_followers = HashSet::new();
+        let mut region_followers = FastHashSet::default();
         for line in lines(include_str!("../../data/facility_words.txt")) {
             if let Some(word) = line.strip_prefix("> ") {
                 region_followers.insert(word);
@@ -135,8 +162,15 @@ impl Lexicon {
                 facility_words.insert(line);
             }
         }
+        let mut phrase_starts = FastHashSet::default();
+        for key in phrases.keys() {
+            for (at, _) in key.match_indices(' ') {
+                phrase_starts.insert(key[..at].to_string());
+            }
+        }
         Lexicon {
             phrases,
+            phrase_starts,
             given_names: lower_set(include_str!("../../data/given_names.txt")),
             surnames: lower_set(include_str!("../../data/surnames.txt")),
             common_words: lines(include_str!("../../data/common_words.txt")).collect(),
@@ -168,33 +202,37 @@ impl Lexicon {
         })
     }
 
+    /// Some listed phrase continues `key` with more words.
+    pub fn starts_phrase(&self, key: &str) -> bool {
+        self.phrase_starts.contains(key)
+    }
+
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.given_names.contains(w))
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.surnames.contains(w))
     }
 
     /// A frequent English word (`during`, `use`): capitalized, most likely a sentence opener.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(word.to_lowercase().as_str())
+        with_lowercase(word, |w| self.common_words.contains(w))
     }
 
     /// Never an entity: `ATTN`, `Thursday`, `The`.
     pub fn is_non_entity(&self, word: &str) -> bool {
-        self.non_entities.contains(word.to_lowercase().as_str())
+        with_lowercase(word, |w| self.non_entities.contains(w))
     }
 
     /// A title or role word before a name: `Minister`, `leader`.
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word.to_lowercase().as_str())
+        with_lowercase(word, |w| self.titles.contains(w))
     }
 
     /// A courtesy title (`Mr`, `Dr`): the name after it is a person's.
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics
-            .contains(word.trim_end_matches('.').to_lowercase().as_str())
+        with_lowercase(word.trim_end_matches('.'), |w| self.honorifics.contains(w))
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {

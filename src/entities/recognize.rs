@@ -24,10 +24,10 @@
 //! sentences (`Young said`); `and` never joins a name unless listed (`Procter and Gamble`);
 //! sports teams named after their city are places here.
 
-use super::lexicon::{phrase_key, Known, Lexicon, MAX_PHRASE_TOKENS};
+use super::lexicon::{phrase_key, push_key_word, Known, Lexicon, MAX_PHRASE_TOKENS};
 use crate::analysis::{Analysis, EntityType};
+use crate::fast_hash::FastHashSet;
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -61,10 +61,10 @@ struct Scanner<'d, 'a> {
     shouting: Vec<bool>,
     /// Token opens a sentence (after any opening quotes or brackets).
     opener: Vec<bool>,
-    /// How often each lowercase word form appears in lowercase in the story.
-    lowercase_uses: HashMap<String, u32>,
-    /// How often it appears capitalized in the middle of a sentence.
-    midsentence_caps: HashMap<String, u32>,
+    /// Words the story writes in lowercase (as written: they are lowercase already).
+    lowercase_uses: FastHashSet<&'a str>,
+    /// Words, lowercased, that the story capitalizes in the middle of a sentence.
+    midsentence_caps: FastHashSet<String>,
     mentions: Vec<Mention>,
 }
 
@@ -152,8 +152,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 *open = true;
             }
         }
-        let mut lowercase_uses = HashMap::new();
-        let mut midsentence_caps = HashMap::new();
+        let mut lowercase_uses = FastHashSet::default();
+        let mut midsentence_caps = FastHashSet::default();
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || shouting[i] {
                 continue;
@@ -161,10 +161,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
             let w = doc.token_text(i);
             if starts_upper(w) {
                 if !opener[i] {
-                    *midsentence_caps.entry(w.to_lowercase()).or_insert(0) += 1;
+                    midsentence_caps.insert(w.to_lowercase());
                 }
             } else {
-                *lowercase_uses.entry(w.to_string()).or_insert(0) += 1;
+                lowercase_uses.insert(w);
             }
         }
         Scanner {
@@ -360,10 +360,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
         if self.shouting[i] {
             return self.lex.is_common_word(w) && !self.lex.is_given_name(w);
         }
-        if self.lowercase_uses.contains_key(&w.to_lowercase()) {
+        if self.lowercase_uses.contains(w.to_lowercase().as_str()) {
             return true;
         }
-        let capitalized_elsewhere = self.midsentence_caps.contains_key(&w.to_lowercase());
+        let capitalized_elsewhere = self.midsentence_caps.contains(&w.to_lowercase());
         self.lex.is_common_word(w) && !capitalized_elsewhere && !self.lex.is_given_name(w)
     }
 
@@ -387,16 +387,18 @@ impl<'d, 'a> Scanner<'d, 'a> {
             if len > 1 {
                 key.push(' ');
             }
-            key.push_str(&phrase_key(std::iter::once(self.text(j))));
+            push_key_word(&mut key, self.text(j));
             if let Some(known) = self.lex.phrase(&key) {
                 // The last word of a listed name is a name word, not `of`.
                 best = Some((len, known));
             }
+            if !self.lex.starts_phrase(&key) {
+                break;
+            }
         }
         // `Van Gaal`, `De Klerk`: a connector-like city name leads a person's name.
-        let word = self.text(i).to_lowercase();
         if best.is_some_and(|(len, _)| len == 1)
-            && CONNECTORS.contains(&word.as_str())
+            && CONNECTORS.contains(&self.text(i).to_lowercase().as_str())
             && self.is_cap(i + 1)
         {
             return None;
@@ -638,7 +640,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let lone_opener = single
             && kind.is_none()
             && self.opener[tokens.start]
-            && !self.midsentence_caps.contains_key(&words[0].to_lowercase())
+            && !self.midsentence_caps.contains(&words[0].to_lowercase())
             && !self.lex.is_given_name(words[0])
             && !self.lex.is_surname(words[0]);
         let m = self.push(tokens.clone(), kind);
