@@ -148,57 +148,46 @@ pub type Found = Option<(Option<Range<usize>>, Range<usize>)>;
 pub struct Attributor<'a> {
     doc: &'a Document<'a>,
     entities: &'a [Entity],
-    /// For each token, the index of the quotation holding it (marks included).
-    quote_of_token: Vec<u32>,
-    /// For each token, its sentence's token range end and start.
-    sentence_of_token: Vec<u32>,
-    /// For each token, its line.
-    line_of_token: Vec<u32>,
+    /// One bit per token: inside a quotation (marks included). Sentences and lines are
+    /// found by binary search in the document's own tables, so the attributor's memory
+    /// is a bit per token plus what the story names.
+    quoted: Vec<u64>,
     /// Capitalized words the story uses inside sentences: names, not sentence openers.
     names_inside_sentences: HashSet<&'a str>,
     /// Entity mentions `(start, end, entity)`, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
+    /// Person entities by the last word of their name, for a surname alone.
+    people_by_surname: HashMap<&'a str, usize>,
     last_organization: Option<ResolvedSpeaker>,
     recent: Vec<ResolvedSpeaker>,
 }
 
-const NONE: u32 = u32::MAX;
+/// The line index `line_at` gives a token outside the document.
+const NO_LINE: u32 = u32::MAX;
 
 impl<'a> Attributor<'a> {
     pub fn new(doc: &'a Document<'a>, entities: &'a [Entity], quotes: &[Quotation]) -> Self {
         let n = doc.tokens.len();
-        let mut quote_of_token = vec![NONE; n];
-        for (qi, q) in quotes.iter().enumerate() {
+        let mut quoted = vec![0u64; n.div_ceil(64)];
+        for q in quotes {
             let end = q.close.as_ref().map_or(q.inner.end, |c| c.end);
             for t in doc.tokens_within(q.open.start..end) {
-                quote_of_token[t] = qi as u32;
+                quoted[t / 64] |= 1 << (t % 64);
             }
-        }
-        let mut sentence_of_token = vec![0u32; n];
-        for (si, s) in doc.sentences.iter().enumerate() {
-            for t in s.clone() {
-                if t < n {
-                    sentence_of_token[t] = si as u32;
-                }
-            }
-        }
-        let mut line_of_token = vec![0u32; n];
-        let mut line = 0;
-        for (t, tok) in doc.tokens.iter().enumerate() {
-            while line + 1 < doc.lines.len() && doc.lines[line].end <= tok.start {
-                line += 1;
-            }
-            line_of_token[t] = line as u32;
         }
         let mut names_inside_sentences = HashSet::new();
-        for (t, tok) in doc.tokens.iter().enumerate().skip(1) {
+        let mut sentence_starts = doc.sentences.iter().map(|s| s.start).peekable();
+        for (t, tok) in doc.tokens.iter().enumerate() {
+            while sentence_starts.next_if(|&start| start < t).is_some() {}
+            let starts_sentence = sentence_starts.peek() == Some(&t);
             let text = doc.token_text(t);
-            let starts_sentence = doc
-                .sentences
-                .get(sentence_of_token[t] as usize)
-                .is_some_and(|s| s.start == t);
-            let after_mark = matches!(doc.token_text(t - 1), "\"" | "“" | ":" | "(" | "-" | "—");
-            if tok.kind == TokenKind::Word && starts_upper(text) && !starts_sentence && !after_mark
+            let after_mark =
+                t > 0 && matches!(doc.token_text(t - 1), "\"" | "“" | ":" | "(" | "-" | "—");
+            if t > 0
+                && tok.kind == TokenKind::Word
+                && starts_upper(text)
+                && !starts_sentence
+                && !after_mark
             {
                 names_inside_sentences.insert(text);
             }
@@ -209,17 +198,36 @@ impl<'a> Attributor<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
             .collect();
         mentions.sort_unstable();
+        let mut people_by_surname = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            if e.entity_type == EntityType::Person {
+                if let Some(surname) = e.name.rsplit(' ').next() {
+                    people_by_surname.entry(surname).or_insert(i);
+                }
+            }
+        }
         Attributor {
             doc,
             entities,
-            quote_of_token,
-            sentence_of_token,
-            line_of_token,
+            quoted,
             mentions,
+            people_by_surname,
             names_inside_sentences,
             last_organization: None,
             recent: Vec::new(),
         }
+    }
+
+    /// The index of the sentence holding token `t` (the next one if `t` falls between).
+    fn sentence_of(&self, t: usize) -> usize {
+        self.doc.sentences.partition_point(|s| s.end <= t)
+    }
+
+    /// The index of the line holding token `t`.
+    fn line_of(&self, t: usize) -> u32 {
+        let at = self.doc.tokens[t].start;
+        let line = self.doc.lines.partition_point(|l| l.end <= at);
+        line.min(self.doc.lines.len().saturating_sub(1)) as u32
     }
 
     fn word(&self, t: usize) -> &'a str {
@@ -227,7 +235,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn is_quoted(&self, t: usize) -> bool {
-        self.quote_of_token[t] != NONE
+        self.quoted[t / 64] & (1 << (t % 64)) != 0
     }
 
     /// First and last token of quotation `q` (marks included).
@@ -241,21 +249,22 @@ impl<'a> Attributor<'a> {
     fn frame(&self, quote: Range<usize>) -> (Range<usize>, Range<usize>) {
         let (first, last) = (quote.start, quote.end.saturating_sub(1));
         let sentence = &self.doc.sentences;
-        let line = &self.line_of_token;
         let mut start = sentence
-            .get(self.sentence_of_token[first] as usize)
+            .get(self.sentence_of(first))
             .map_or(first, |s| s.start)
-            .max(first.saturating_sub(FRAME_TOKENS));
-        while start < first && line[start] != line[first] {
+            .max(first.saturating_sub(FRAME_TOKENS))
+            .min(first);
+        let first_line = self.line_of(first);
+        while start < first && self.line_of(start) != first_line {
             start += 1;
         }
         let mut end = sentence
-            .get(self.sentence_of_token[last] as usize)
+            .get(self.sentence_of(last))
             .map_or(quote.end, |s| s.end);
         // `“Why’s he attacking me?” Trump said.`: the sentence ended with the quotation,
         // but a short one after it is its attribution.
         if end <= quote.end {
-            if let Some(next) = sentence.get(self.sentence_of_token[last] as usize + 1) {
+            if let Some(next) = sentence.get(self.sentence_of(last) + 1) {
                 let asks = quote.end >= 2 && matches!(self.word(quote.end - 2), "?" | "!");
                 if asks || next.len() <= SHORT_ATTRIBUTION_TOKENS {
                     end = next.end;
@@ -263,7 +272,8 @@ impl<'a> Attributor<'a> {
             }
         }
         let mut end = end.min(quote.end + FRAME_TOKENS).min(self.doc.tokens.len());
-        while end > quote.end && line[end - 1] != line[last] {
+        let last_line = self.line_of(last);
+        while end > quote.end && self.line_of(end - 1) != last_line {
             end -= 1;
         }
         (start..first, quote.end.max(start)..end.max(quote.end))
@@ -850,22 +860,27 @@ impl<'a> Attributor<'a> {
 
     /// The line of the token at byte `at`.
     pub fn line_at(&self, token: usize) -> u32 {
-        self.line_of_token.get(token).copied().unwrap_or(NONE)
+        if token < self.doc.tokens.len() {
+            self.line_of(token)
+        } else {
+            NO_LINE
+        }
     }
 
     /// Whether token `t` is the first of its line.
     pub fn opens_line(&self, t: usize) -> bool {
-        t == 0 || self.line_of_token[t - 1] != self.line_of_token[t]
+        t == 0 || self.line_of(t - 1) != self.line_of(t)
     }
 
     /// Whether token `t` is the last of its line (a full stop after it allowed).
     pub fn closes_line(&self, t: usize) -> bool {
         let n = self.doc.tokens.len();
+        let line = self.line_of(t);
         let mut k = t + 1;
-        while k < n && self.line_of_token[k] == self.line_of_token[t] && self.word(k) == "." {
+        while k < n && self.line_of(k) == line && self.word(k) == "." {
             k += 1;
         }
-        k >= n || self.line_of_token[k] != self.line_of_token[t]
+        k >= n || self.line_of(k) != line
     }
 
     /// A colon introducing the quotation: `Clinton’s response was: “…”`, or `And from
@@ -883,9 +898,9 @@ impl<'a> Attributor<'a> {
                 .or_else(|| self.clause_subject(before.start, colon));
         }
         let limit = (first - 1).saturating_sub(FRAME_TOKENS);
-        let line = self.line_of_token[first - 1];
+        let line = self.line_of(first - 1);
         let mut start = first - 1;
-        while start > limit && self.line_of_token[start - 1] == line {
+        while start > limit && self.line_of(start - 1) == line {
             start -= 1;
         }
         // `Partial transcript as follows:`: the speaker is before `as follows`.
@@ -912,13 +927,13 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let first = quote.start;
-        let sentence = self.sentence_of_token[first] as usize;
+        let sentence = self.sentence_of(first);
         let previous = self.doc.sentences.get(sentence.checked_sub(1)?)?;
         if previous.end == 0 || previous.end > first {
             return None;
         }
         let last = previous.end - 1;
-        let (line, line_before) = (self.line_of_token[first], self.line_of_token[last]);
+        let (line, line_before) = (self.line_of(first), self.line_of(last));
         let adjacent = line == line_before || (self.opens_line(first) && line_before + 1 == line);
         if !adjacent || self.is_quoted(last) {
             return None;
@@ -926,7 +941,7 @@ impl<'a> Attributor<'a> {
         let mut start = previous
             .start
             .max(previous.end.saturating_sub(FRAME_TOKENS));
-        while start < last && self.line_of_token[start] != line_before {
+        while start < last && self.line_of(start) != line_before {
             start += 1;
         }
         self.cue_before(start..previous.end)
@@ -1061,10 +1076,7 @@ impl<'a> Attributor<'a> {
                     ..earlier.clone()
                 };
             }
-            if let Some((i, _)) = self.entities.iter().enumerate().find(|(_, e)| {
-                e.entity_type == EntityType::Person
-                    && e.name.rsplit(' ').next() == Some(name.as_str())
-            }) {
+            if let Some(&i) = self.people_by_surname.get(name.as_str()) {
                 return self.speaker_for_entity(mention, i);
             }
         }
@@ -1147,7 +1159,7 @@ impl<'a> Attributor<'a> {
     fn opens_sentence(&self, t: usize) -> bool {
         self.doc
             .sentences
-            .get(self.sentence_of_token[t] as usize)
+            .get(self.sentence_of(t))
             .is_some_and(|s| s.start == t)
     }
 
