@@ -265,7 +265,12 @@ impl<'a> Attributor<'a> {
         // but a short one after it is its attribution.
         if end <= quote.end {
             if let Some(next) = sentence.get(self.sentence_of(last) + 1) {
-                let asks = quote.end >= 2 && matches!(self.word(quote.end - 2), "?" | "!");
+                // `…, ‘What can we do?’” Renteria told`: over the inner closing mark.
+                let mut k = quote.end.saturating_sub(2);
+                while k > quote.start && matches!(self.word(k), "’" | "'" | "”" | "\"") {
+                    k -= 1;
+                }
+                let asks = matches!(self.word(k), "?" | "!");
                 if asks || next.len() <= SHORT_ATTRIBUTION_TOKENS {
                     end = next.end;
                 }
@@ -492,23 +497,50 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let end = self.noun_phrase_at(s, reach)?;
-        if end >= after.end {
-            return None;
+        // `the Republican vice-presidential nominee riffed`: a phrase that opens with a
+        // determiner may go on over lowercase words to its verb.
+        let determined = words().has("determiners", self.word(s));
+        let longest = if determined {
+            (end..reach)
+                .take_while(|&k| {
+                    let w = self.word(k);
+                    self.doc.tokens[k].kind == TokenKind::Word
+                        && !self.is_quoted(k)
+                        && !words().has("not-subject", w)
+                })
+                .last()
+                .map_or(end, |k| k + 1)
+        } else {
+            end
+        };
+        // The last verb-like word wins: `the embattled senator fumed`.
+        let first_verb = if determined { s + 1 } else { end };
+        (first_verb..=longest.min(after.end - 1))
+            .rev()
+            .find(|&verb_at| self.verb_after_speaker(verb_at, after.end))
+            .map(|verb_at| {
+                (
+                    Some(self.doc.token_span(verb_at..verb_at + 1)),
+                    self.doc.token_span(s..verb_at),
+                )
+            })
+    }
+
+    /// Whether token `t` reads as the verb of `“…,” Speaker verbed`: a lowercase
+    /// past or present form that ends the clause (`retaliated.`, `riffed on …`).
+    fn verb_after_speaker(&self, t: usize, limit: usize) -> bool {
+        if t >= limit || self.is_quoted(t) {
+            return false;
         }
-        let verb = self.word(end);
+        let verb = self.word(t);
         let past_or_present = (verb.ends_with("ed") || verb.ends_with('s'))
             && verb.chars().all(|c| c.is_lowercase())
             && !words().has("not-subject", verb);
-        let closes = end + 1 >= after.end
-            || matches!(self.word(end + 1), "." | "," | ";" | "—")
-            || words().has("after-cue", self.word(end + 1))
+        let closes = t + 1 >= limit
+            || matches!(self.word(t + 1), "." | "," | ";" | "—")
+            || words().has("after-cue", self.word(t + 1))
             || verb.ends_with("ed");
-        (past_or_present && closes && !self.is_quoted(end)).then(|| {
-            (
-                Some(self.doc.token_span(end..end + 1)),
-                self.doc.token_span(s..end),
-            )
-        })
+        past_or_present && closes
     }
 
     /// The subject at the start of the clause: `In an incendiary press conference,
@@ -586,7 +618,9 @@ impl<'a> Attributor<'a> {
                 j += 2;
                 continue;
             }
-            if !matches!(tok.kind, TokenKind::Word | TokenKind::Possessive) {
+            if !matches!(tok.kind, TokenKind::Word | TokenKind::Possessive)
+                && !self.is_number_word(j)
+            {
                 break;
             }
             if self.is_name_word(j) {
@@ -741,7 +775,8 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Possessive)
-                || (tok.kind == TokenKind::Number && k < j);
+                || (tok.kind == TokenKind::Number && k < j)
+                || self.is_number_word(k - 1);
             if !is_word || self.is_quoted(k - 1) || w.has("not-subject", text) {
                 break;
             }
@@ -771,6 +806,14 @@ impl<'a> Attributor<'a> {
             }
         }
         Some(self.doc.token_span(k..j))
+    }
+
+    /// `the 43-year-old asked`: a number joined to words is a noun.
+    fn is_number_word(&self, t: usize) -> bool {
+        let text = self.word(t);
+        self.doc.tokens[t].kind == TokenKind::Number
+            && text.contains('-')
+            && text.chars().any(char::is_alphabetic)
     }
 
     /// Whether token `t` and the full stop after it are a title (`Sen.`, `Gov.`).
