@@ -407,8 +407,29 @@ impl<'a> Attributor<'a> {
             // `Cruz blamed the law on “knuckleheaded politicians.”`: no cue we know,
             // but the quotation sits in a clause whose subject is a name.
             .or_else(|| {
-                let subject = self.clause_subject(before.start, before.end)?;
-                (!full && self.is_confident_name(subject.clone())).then_some((None, subject))
+                if full {
+                    return None;
+                }
+                let confident = |s: &Range<usize>| self.is_confident_name(s.clone());
+                // `Speaking to MSNBC on Monday, Bush referred to Rubio as “…”`: else the
+                // subject after the last comma.
+                let subject = self
+                    .clause_subject(before.start, before.end)
+                    .filter(confident)
+                    .or_else(|| {
+                        let comma = (before.clone())
+                            .rev()
+                            .find(|&t| self.word(t) == "," && !self.is_quoted(t))?;
+                        let subject = self.clause_subject(comma + 1, before.end)?;
+                        // … and a verb right after it (`Bush referred`).
+                        let next = self.doc.token_at_or_after(subject.end);
+                        let verb = next < before.end
+                            && self.doc.tokens[next].kind == TokenKind::Word
+                            && !starts_upper(self.word(next))
+                            && !words().has("not-subject", self.word(next));
+                        Some(subject).filter(|s| verb && confident(s))
+                    })?;
+                Some((None, subject))
             })
     }
 
@@ -995,14 +1016,20 @@ impl<'a> Attributor<'a> {
     pub fn opens_clause(&self, quote: Range<usize>) -> bool {
         let (before, _) = self.frame(quote.clone());
         let mut j = before.end;
-        while j > before.start && matches!(self.word(j - 1), "," | ":" | "—" | "-" | "--" | "–")
-        {
+        let mut dash = false;
+        while j > before.start && matches!(self.word(j - 1), "," | ":" | "—" | "-" | "–") {
             if self.word(j - 1) == ":" {
                 return true;
             }
+            dash |= self.word(j - 1) != ",";
             j -= 1;
         }
         if j == before.start || self.is_quoted(j - 1) {
+            return true;
+        }
+        // `SEOUL, Sept. 14 (Yonhap) -- “We will win,” …`: a dateline's dash.
+        let word = self.word(j - 1);
+        if dash && (word == ")" || word.chars().all(|c| c.is_uppercase())) {
             return true;
         }
         let mut k = j - 1;
@@ -1068,13 +1095,26 @@ impl<'a> Attributor<'a> {
             let fits = |r: &ResolvedSpeaker| {
                 !r.is_organization && (gender.is_none() || r.gender.is_none() || r.gender == gender)
             };
-            let earlier = if organization {
+            let mut earlier = if organization {
                 self.last_organization.clone()
             } else if lower == "they" {
                 self.recent.last().cloned()
             } else {
                 self.recent.iter().rev().find(|r| fits(r)).cloned()
             };
+            // `Trump spoke first. Later Cruz took the stage. “…,” he said.`: a person
+            // who is the subject of this sentence or the one before, named after the
+            // last speaker, is nearer.
+            if gender.is_some() {
+                if let Some(subject) = self.subject_before(mention.start, gender) {
+                    if earlier
+                        .as_ref()
+                        .is_none_or(|e| e.mention.end <= subject.mention.start)
+                    {
+                        earlier = Some(subject);
+                    }
+                }
+            }
             let resolved = if let Some(e) = earlier {
                 ResolvedSpeaker { mention, ..e }
             } else if let Some(entity) = self.entity_before(mention.start, organization, gender) {
@@ -1245,6 +1285,36 @@ impl<'a> Attributor<'a> {
             })
             .max_by_key(|m| m.1)
             .map(|m| m.2)
+    }
+
+    /// The person entity (of a compatible gender) that is the subject of the sentence
+    /// holding byte `at`, before it, or else of the sentence before.
+    fn subject_before(&self, at: usize, gender: Option<Gender>) -> Option<ResolvedSpeaker> {
+        let t = self.doc.token_at_or_after(at);
+        let here = self.sentence_of(t);
+        for s in [Some(here), here.checked_sub(1)].into_iter().flatten() {
+            let Some(sentence) = self.doc.sentences.get(s) else {
+                continue;
+            };
+            let limit = sentence.end.min(t).min(sentence.start + FRAME_TOKENS);
+            if sentence.start >= limit {
+                continue;
+            }
+            let Some(subject) = self.clause_subject(sentence.start, limit) else {
+                continue;
+            };
+            let Some(entity) = self.entity_overlapping(subject.clone()) else {
+                continue;
+            };
+            if self.entities[entity].entity_type != EntityType::Person {
+                continue;
+            }
+            let known = self.entity_gender(entity, &subject);
+            if gender.is_none() || known.is_none() || known == gender {
+                return Some(self.speaker_for_entity(subject, entity));
+            }
+        }
+        None
     }
 
     /// The nearest organization, or person of a compatible gender, mentioned before
