@@ -571,9 +571,9 @@ impl<'a> Attributor<'a> {
         let mut j = start;
         let opener = self.word(j.min(self.doc.tokens.len().saturating_sub(1)));
         // `In three interviews, the justice …`, `Flying home, she …`: skip to the comma.
-        if j < limit
-            && (w.has("intro-words", opener) || (starts_upper(opener) && opener.ends_with("ing")))
-        {
+        let intro = j < limit
+            && (w.has("intro-words", opener) || (starts_upper(opener) && opener.ends_with("ing")));
+        if intro {
             let comma = (j..limit.min(j + MAX_APPOSITIVE_TOKENS))
                 .find(|&k| self.word(k) == "," && !self.is_quoted(k));
             j = comma.map_or(j + 1, |k| k + 1);
@@ -584,14 +584,30 @@ impl<'a> Attributor<'a> {
         {
             j += 1;
         }
-        // `First, Trump identified the judge as “Spanish,”`: an opening adverb.
-        if j + 2 < limit && self.word(j + 1) == "," && !self.is_name_word(j) {
+        // `First, Trump identified the judge as “Spanish,”`, `Domestically, …`: an
+        // opening adverb.
+        let adverb = |t: usize| !self.is_name_word(t) || self.word(t).ends_with("ly");
+        if j + 2 < limit && self.word(j + 1) == "," && adverb(j) {
             j += 2;
         }
         if j >= limit || self.is_quoted(j) {
             return None;
         }
-        let end = self.noun_phrase_at(j, limit)?;
+        let mut end = self.noun_phrase_at(j, limit)?;
+        // `Speaking in Salem, New Hampshire, Trump went after Bush`: the intro ran on
+        // over a place; the subject is the phrase after it that a verb follows.
+        if intro && end + 1 < limit && self.word(end) == "," && !self.is_quoted(end + 1) {
+            if let Some(next_end) = self.noun_phrase_at(end + 1, limit) {
+                let verb = next_end < limit
+                    && self.doc.tokens[next_end].kind == TokenKind::Word
+                    && !starts_upper(self.word(next_end))
+                    && !w.has("not-subject", self.word(next_end));
+                if verb && (end + 1..next_end).any(|k| self.is_name_word(k)) {
+                    j = end + 1;
+                    end = next_end;
+                }
+            }
+        }
         // `the justice`, `his campaign` are subjects too; a bare `policies` is not.
         let has_name = (j..end).any(|k| self.is_name_word(k))
             || w.has("pronouns-person", self.word(j))
@@ -694,7 +710,8 @@ impl<'a> Attributor<'a> {
         if let Some(s) = self.phrase_before(cue.tokens.start, frame_start) {
             // `a book called “Women Who Work”` names a thing, nobody speaks.
             if w.has("naming", &phrase) && !self.any_upper(self.doc.tokens_within(s.clone())) {
-                let pronoun = w.has("pronouns-person", &self.doc.text[s.clone()]);
+                let text = &self.doc.text[s.clone()];
+                let pronoun = w.has("pronouns-person", text) || text == "who";
                 if !pronoun {
                     return None;
                 }
