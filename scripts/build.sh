@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the browser package into www/pkg/: the crate's lib for wasm32, bound with
-# wasm-bindgen (--target web), shrunk with wasm-opt, plus the files of www/pkg-src/.
+# wasm-bindgen (--target web), optimized by wasm-opt, plus the files of www/pkg-src/.
 # Also copies the sample stories (tests/fixtures/*.txt) into www/samples/.
 #
 # It picks the Rust route by itself (see ../shared/TOOLCHAIN.md for why there are two):
@@ -98,10 +98,10 @@ if [ "$(cat "$bound/.stamp" 2>/dev/null)" != "$stamp" ]; then
         # Features come from the module's own target_features section (reference types,
         # bulk memory, ...). Not --all-features: binaryen then rewrites types into typed
         # function references, which Node 20 cannot compile.
-        "$wasm_opt" -Oz "$bound/${crate}_bg.wasm" -o "$bound/${crate}_bg.wasm.opt"
+        "$wasm_opt" -O3 "$bound/${crate}_bg.wasm" -o "$bound/${crate}_bg.wasm.opt"
         mv "$bound/${crate}_bg.wasm.opt" "$bound/${crate}_bg.wasm"
     else
-        say "warning: no wasm-opt (npm package binaryen); the .wasm is not size-optimized"
+        say "warning: no wasm-opt (npm package binaryen); the .wasm is not optimized by wasm-opt"
     fi
     echo "$stamp" >"$bound/.stamp"
 fi

@@ -111,10 +111,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && matches!(char_at(after(at)), Some('s' | 'S'))
             && !is_alphanumeric_at(after(after(at)))
     };
+    let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(c) = char_at(i) {
         if c.is_whitespace() {
-            i = after(i);
+            i += c.len_utf8();
             continue;
         }
         if !c.is_alphanumeric() {
@@ -143,8 +144,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         while let Some(c) = char_at(i) {
+            // Plain ASCII letters and digits first: most of any English story.
+            if bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             if c.is_alphanumeric() || is_combining(c) {
-                i = after(i);
+                i += c.len_utf8();
                 continue;
             }
             // A joiner continues the word only when a letter or digit follows it,
@@ -257,9 +263,7 @@ fn find_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         // A paragraph break (a blank line, or a line ending in a stop) ends a sentence too.
         if !end_here {
             if let Some(next) = tokens.get(i + 1) {
-                let gap = &text[t.end..next.start];
-                let newlines = gap.matches('\n').count() + gap.matches('\r').count()
-                    - gap.matches("\r\n").count();
+                let newlines = line_breaks(&text[t.end..next.start]);
                 if newlines >= 2 || (newlines == 1 && ends_line_as_paragraph(tok)) {
                     end_here = true;
                 }
@@ -272,6 +276,14 @@ fn find_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         i = last + 1;
     }
     sentences
+}
+
+/// Line breaks in the space between two tokens; `\r\n` counts as one.
+fn line_breaks(gap: &str) -> usize {
+    let gap = gap.as_bytes();
+    (0..gap.len())
+        .filter(|&i| gap[i] == b'\n' || (gap[i] == b'\r' && gap.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 fn ends_line_as_paragraph(last_token: &str) -> bool {
