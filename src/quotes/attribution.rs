@@ -974,9 +974,21 @@ impl<'a> Attributor<'a> {
         if !self.opens_line(first) {
             let (before, _) = self.frame(quote);
             let colon = before.end - 1;
-            return self
-                .phrase_before(colon, before.start)
-                .or_else(|| self.clause_subject(before.start, colon));
+            // `McConnell delivered a blunt message to Trump: “…”`: a phrase right
+            // after a lowercase word is an object; the speaker is the clause's subject.
+            let phrase = self.phrase_before(colon, before.start);
+            let object = phrase.as_ref().is_some_and(|p| {
+                let t = self.doc.token_at_or_after(p.start);
+                t > before.start
+                    && self.doc.tokens[t - 1].kind == TokenKind::Word
+                    && !starts_upper(self.word(t - 1))
+            });
+            if object {
+                if let Some(subject) = self.clause_subject(before.start, colon) {
+                    return Some(subject);
+                }
+            }
+            return phrase.or_else(|| self.clause_subject(before.start, colon));
         }
         let limit = (first - 1).saturating_sub(FRAME_TOKENS);
         let line = self.line_of(first - 1);
