@@ -47,6 +47,8 @@ const SHORT_ATTRIBUTION_TOKENS: usize = 7;
 /// The longest appositive stepped over between a speaker and a cue (`Graham, who says
 /// the United States and allies should contribute ground forces, tweeted`).
 const MAX_APPOSITIVE_TOKENS: usize = 24;
+/// How far into a sentence a dateline's dash may come (`WASHINGTON, Dec. 8 (UPI) —`).
+const MAX_DATELINE_TOKENS: usize = 12;
 /// The longest parenthesis stepped over after a speaker's name (`(R-Fla.)`).
 const MAX_PARENTHESIS_TOKENS: usize = 8;
 /// The longest speaker phrase read back from a cue, in tokens.
@@ -568,7 +570,14 @@ impl<'a> Attributor<'a> {
     /// Trump launched …` → `Trump`.
     fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
         let w = words();
-        let mut j = start;
+        let mut j = self.after_dateline(start, limit);
+        // `Here in Columbia, Sanders …`: openers before an introductory phrase.
+        while j + 1 < limit
+            && w.has("sentence-openers", self.word(j))
+            && w.has("intro-words", self.word(j + 1))
+        {
+            j += 1;
+        }
         let opener = self.word(j.min(self.doc.tokens.len().saturating_sub(1)));
         // `In three interviews, the justice …`, `Flying home, she …`: skip to the comma.
         let intro = j < limit
@@ -614,6 +623,23 @@ impl<'a> Attributor<'a> {
             || w.has("pronouns-thing", self.word(j))
             || (end - j >= 2 && w.has("determiners", self.word(j)));
         has_name.then(|| self.doc.token_span(j..end))
+    }
+
+    /// The first token after a dateline that opens the sentence at `start`
+    /// (`WASHINGTON, Dec. 8 (UPI) — Clinton’s aide …`), or `start`.
+    fn after_dateline(&self, start: usize, limit: usize) -> usize {
+        let reach = limit.min(start + MAX_DATELINE_TOKENS);
+        let dash = (start + 1..reach).find(|&k| {
+            matches!(self.word(k), "—" | "–" | "-")
+                && (self.word(k - 1) == ")" || self.word(k - 1).chars().all(char::is_uppercase))
+        });
+        let Some(mut k) = dash else {
+            return start;
+        };
+        while k < limit && matches!(self.word(k), "—" | "–" | "-") {
+            k += 1;
+        }
+        k
     }
 
     /// Whether a subject found without a cue surely names someone: `he`, `she`,
