@@ -112,14 +112,14 @@ fn run_files(args: &Args) -> Result<(), String> {
     // Read every file first, so an unreadable one fails before any output.
     let mut inputs = Vec::new();
     for name in names {
-        let mut bytes = Vec::new();
+        // `fs::read` sizes its buffer from the file's length: no doubling past it.
         let read = if name == "-" {
-            io::stdin().read_to_end(&mut bytes)
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map(|_| bytes)
         } else {
-            std::fs::File::open(name).and_then(|mut f| f.read_to_end(&mut bytes))
+            std::fs::read(name)
         };
-        read.map_err(|e| format!("cannot read {name}: {e}"))?;
-        inputs.push(bytes);
+        inputs.push(read.map_err(|e| format!("cannot read {name}: {e}"))?);
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

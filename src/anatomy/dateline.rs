@@ -132,7 +132,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// Token `i` directly follows token `i - 1`, without a space.
     fn touches_previous(&self, i: usize) -> bool {
-        i > 0 && i < self.end && self.doc.tokens[i].start == self.doc.tokens[i - 1].end
+        i > 0 && i < self.end && self.doc.tokens[i].start() == self.doc.tokens[i - 1].end()
     }
 
     fn is_capitalized_word(&self, i: usize) -> bool {
@@ -188,7 +188,7 @@ impl<'a> Reader<'_, 'a> {
     /// `Sept. 14`, `Sep 14`, `Feb 26`, `2 March`: (date, index after it).
     fn date(&self, i: usize) -> Option<(FoundDate, usize)> {
         let found = |month: u32, day: u32, last: usize| {
-            let range = self.doc.tokens[i].start..self.doc.tokens[last].end;
+            let range = self.doc.tokens[i].start()..self.doc.tokens[last].end();
             let date = FoundDate {
                 range,
                 year: None,
@@ -230,7 +230,7 @@ impl<'a> Reader<'_, 'a> {
         if close == i + 1 || !(i + 1..close).all(|k| self.is_word(k)) {
             return None;
         }
-        let name = &self.doc.text[self.doc.tokens[i + 1].start..self.doc.tokens[close - 1].end];
+        let name = &self.doc.text[self.doc.tokens[i + 1].start()..self.doc.tokens[close - 1].end()];
         let acronym = close == i + 2
             && (2..=6).contains(&name.len())
             && name.bytes().all(|b| b.is_ascii_uppercase());
@@ -277,7 +277,7 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
     let place_start = i;
     i = r.place(i)?;
     let mut location_end = i;
-    let place_words = &doc.text[doc.tokens[place_start].start..doc.tokens[i - 1].end];
+    let place_words = &doc.text[doc.tokens[place_start].start()..doc.tokens[i - 1].end()];
     let mut all_caps = !place_words.chars().any(char::is_lowercase);
     // A real place has a word of three letters or more (not `U.S.` or `A`).
     if !place_words
@@ -298,7 +298,7 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
             _ => break,
         }
     }
-    let location = doc.tokens[place_start].start..doc.tokens[location_end - 1].end;
+    let location = doc.tokens[place_start].start()..doc.tokens[location_end - 1].end();
 
     // The date: `, Sept. 14`, ` March 11` (after `Okla.`), or CoNLL's ` 1996-08-22`.
     let mut date = None;
@@ -320,7 +320,7 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
             day: iso.day,
         };
         return Some(FoundDateline {
-            range: doc.tokens[first].start..doc.tokens[i].end,
+            range: doc.tokens[first].start()..doc.tokens[i].end(),
             location,
             date: Some(date),
             source,
@@ -354,14 +354,14 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
             if !strong && source.is_none() && (!all_caps || r.touches_previous(i)) {
                 return None;
             }
-            doc.tokens[after - 1].end
+            doc.tokens[after - 1].end()
         }
         // A known agency in parentheses needs no dash: `Paris (AFP) The ...`.
-        None if known_agency && i > place_start && r.word(i - 1) == ")" => doc.tokens[i - 1].end,
+        None if known_agency && i > place_start && r.word(i - 1) == ")" => doc.tokens[i - 1].end(),
         None => return None,
     };
     Some(FoundDateline {
-        range: doc.tokens[first].start..end,
+        range: doc.tokens[first].start()..end,
         location,
         date,
         source,

@@ -213,7 +213,8 @@ impl<'a> Cursor<'_, 'a> {
 
     fn is_dot_after(&self, i: usize) -> bool {
         self.word(i + 1) == "."
-            && self.doc.tokens.get(i + 1).map(|t| t.start) == self.doc.tokens.get(i).map(|t| t.end)
+            && self.doc.tokens.get(i + 1).map(|t| t.start())
+                == self.doc.tokens.get(i).map(|t| t.end())
     }
 
     /// A day of the month, `14` or `14th`.
@@ -261,11 +262,11 @@ impl<'a> Cursor<'_, 'a> {
     }
 
     fn end_of(&self, i: usize) -> usize {
-        self.doc.tokens[i].end
+        self.doc.tokens[i].end()
     }
 
     fn start_of(&self, i: usize) -> usize {
-        self.doc.tokens[i].start
+        self.doc.tokens[i].start()
     }
 
     /// Whether a future cue stands within a few tokens of `i`.

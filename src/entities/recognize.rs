@@ -195,7 +195,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// Tokens `i` and `i + 1` touch (no space between), as in `Kim’s`.
     fn touching(&self, i: usize) -> bool {
-        i + 1 < self.doc.tokens.len() && self.doc.tokens[i].end == self.doc.tokens[i + 1].start
+        i + 1 < self.doc.tokens.len() && self.doc.tokens[i].end() == self.doc.tokens[i + 1].start()
     }
 
     fn push(&mut self, tokens: Range<usize>, kind: Option<EntityType>) -> &mut Mention {
@@ -295,7 +295,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
         loop {
             if end >= n
                 || self.shouting[end] != shouting
-                || self.doc.text[self.doc.tokens[end - 1].end..self.doc.tokens[end].start]
+                || self.doc.text[self.doc.tokens[end - 1].end()..self.doc.tokens[end].start()]
                     .contains('\n')
             {
                 break;
@@ -374,7 +374,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
         let mut best = None;
         for len in 1..=MAX_PHRASE_TOKENS {
             let j = i + len - 1;
-            if j >= n || (len > 1 && self.doc.tokens[j].start > self.doc.tokens[j - 1].end + 1) {
+            if j >= n || (len > 1 && self.doc.tokens[j].start() > self.doc.tokens[j - 1].end() + 1)
+            {
                 break;
             }
             let t = self.doc.tokens[j];
@@ -662,7 +663,10 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 t.kind == TokenKind::Number && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
             })
         };
-        let line_of = |i: usize| doc.lines.partition_point(|l| l.end <= doc.tokens[i].start);
+        let line_of = |i: usize| {
+            doc.lines
+                .partition_point(|l| l.end <= doc.tokens[i].start())
+        };
         let mut teams = vec![false; self.mentions.len()];
         for (k, m) in self.mentions.iter().enumerate() {
             if !is_place(m) || m.tokens.end >= doc.tokens.len() {

@@ -227,7 +227,7 @@ impl<'a> Attributor<'a> {
 
     /// The index of the line holding token `t`.
     fn line_of(&self, t: usize) -> u32 {
-        let at = self.doc.tokens[t].start;
+        let at = self.doc.tokens[t].start();
         let line = self.doc.lines.partition_point(|l| l.end <= at);
         line.min(self.doc.lines.len().saturating_sub(1)) as u32
     }
@@ -370,7 +370,7 @@ impl<'a> Attributor<'a> {
             }
         }
         // Trailing: `“…,” X said [in a statement], according to Y`.
-        let quote_end = self.doc.tokens.get(after.start)?.start;
+        let quote_end = self.doc.tokens.get(after.start)?.start();
         if cue.start < quote_end {
             return None;
         }
@@ -504,7 +504,7 @@ impl<'a> Attributor<'a> {
         if s >= after.end || self.is_quoted(s) {
             return None;
         }
-        let first = self.doc.tokens[s].start;
+        let first = self.doc.tokens[s].start();
         let reach = after.end.min(s + MAX_SUBJECT_TOKENS + 4);
         for t in s..reach {
             if self.is_quoted(t) {
@@ -883,9 +883,9 @@ impl<'a> Attributor<'a> {
     /// Whether token `t` and the full stop after it are a title (`Sen.`, `Gov.`).
     fn is_abbreviated_title(&self, t: usize) -> bool {
         let (title, stop) = (&self.doc.tokens[t], &self.doc.tokens[t + 1]);
-        title.end == stop.start
+        title.end() == stop.start()
             && !self.is_quoted(t)
-            && words().has("titles", &self.doc.text[title.start..stop.end])
+            && words().has("titles", &self.doc.text[title.start()..stop.end()])
     }
 
     /// The opening `(` of a short parenthesis whose `)` is token `j - 1`.
