@@ -603,6 +603,17 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let mut end = self.noun_phrase_at(j, limit)?;
+        // `A month later, he paid a visit`: a time phrase, then the subject.
+        if end + 1 < limit
+            && self.word(end) == ","
+            && matches!(self.word(end - 1), "later" | "earlier" | "ago")
+        {
+            j = end + 1;
+            if self.is_quoted(j) {
+                return None;
+            }
+            end = self.noun_phrase_at(j, limit)?;
+        }
         // `Speaking in Salem, New Hampshire, Trump went after Bush`: the intro ran on
         // over a place; the subject is the phrase after it that a verb follows.
         if intro && end + 1 < limit && self.word(end) == "," && !self.is_quoted(end + 1) {
@@ -758,6 +769,18 @@ impl<'a> Attributor<'a> {
 
     /// The speaker phrase ending just before token `t` (over adverbs and an appositive).
     fn phrase_before(&self, t: usize, frame_start: usize) -> Option<Range<usize>> {
+        self.phrase_before_over(t, frame_start, true)
+    }
+
+    /// `phrase_before`, stepping over one lowercase prepositional phrase between the
+    /// speaker and the cue when `over_preposition` (`Trump at the time said`,
+    /// `she in a later interview said`).
+    fn phrase_before_over(
+        &self,
+        t: usize,
+        frame_start: usize,
+        over_preposition: bool,
+    ) -> Option<Range<usize>> {
         let w = words();
         let mut j = t;
         let mut skipped = 0;
@@ -848,6 +871,14 @@ impl<'a> Attributor<'a> {
                 break;
             }
             k -= 1;
+        }
+        if over_preposition
+            && k > frame_start + 1
+            && k < j
+            && w.has("prepositions", self.word(k - 1))
+            && !self.any_upper(k..j)
+        {
+            return self.phrase_before_over(k - 1, frame_start, false);
         }
         // Drop sentence openers (`But`, `Meanwhile`) the run may start with.
         while k < j
