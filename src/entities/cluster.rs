@@ -36,9 +36,10 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             .map(|i| doc.token_text(i))
             .collect()
     };
-    let text = |m: &Mention| &doc.text[m.bytes.clone()];
+    let text = |m: &Mention| &doc.text[m.bytes(doc)];
     let n = mentions.len();
-    let mut keys: Vec<Option<String>> = vec![None; n];
+    let mut table = KeyTable::default();
+    let mut keys: Vec<Option<KeyId>> = vec![None; n];
     let mut kinds: Vec<Option<EntityType>> = mentions.iter().map(|m| m.kind).collect();
 
     // Acronyms the story defines, and initials of longer names.
@@ -104,35 +105,35 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
                 .filter(|&d| d != k);
             if let Some(d) = target {
                 {
-                    keys[k] = Some(key_of_name(&mentions[d], kinds[d]));
+                    keys[k] = Some(table.intern(key_of_name(&mentions[d], kinds[d])));
                     kinds[k] = kinds[d].or(kinds[k]);
                     continue;
                 }
             }
         }
         if m.kind.is_some() && !(m.kind == Some(EntityType::Person) && w.len() == 1) {
-            keys[k] = Some(key_of_name(m, m.kind));
+            keys[k] = Some(table.intern(key_of_name(m, m.kind)));
         }
     }
 
     // People named in full, for the one-word mentions to join.
-    let mut people: FastHashMap<String, Vec<usize>> = FastHashMap::default(); // key -> full mentions
-    let mut person_order: Vec<String> = Vec::new();
+    let mut people: FastHashMap<KeyId, Vec<usize>> = FastHashMap::default(); // full mentions
+    let mut person_order: Vec<KeyId> = Vec::new();
     for k in 0..n {
-        if let Some(key) = keys[k].as_ref().filter(|key| key.starts_with("p:")) {
-            let list = people.entry(key.clone()).or_default();
+        if let Some(key) = keys[k].filter(|&key| table.is_person(key)) {
+            let list = people.entry(key).or_default();
             if list.is_empty() {
-                person_order.push(key.clone());
+                person_order.push(key);
             }
             list.push(k);
         }
     }
     // For each first or last word of a full name, the person it most likely means
     // alone: the one with most full mentions, the earliest on a tie.
-    let mut main_by_word: FastHashMap<String, &str> = FastHashMap::default();
-    let mut words_of_person: FastHashMap<&str, Vec<String>> = FastHashMap::default();
-    for key in &person_order {
-        let m = &mentions[people[key][0]];
+    let mut main_by_word: FastHashMap<String, KeyId> = FastHashMap::default();
+    let mut words_of_person: FastHashMap<KeyId, Vec<String>> = FastHashMap::default();
+    for &key in &person_order {
+        let m = &mentions[people[&key][0]];
         let w = words(m);
         let named: Vec<&&str> = w.iter().filter(|x| x.chars().count() > 1).collect();
         let mut name_words: Vec<String> = [named.first(), named.last()]
@@ -141,37 +142,49 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             .map(|word| word.to_lowercase())
             .collect();
         name_words.dedup();
-        let weight = |key: &str| (people[key].len(), std::cmp::Reverse(people[key][0]));
+        let weight = |key: KeyId| (people[&key].len(), std::cmp::Reverse(people[&key][0]));
         for word in &name_words {
             let best = main_by_word.entry(word.clone()).or_insert(key);
-            if weight(key) > weight(best) {
+            if weight(key) > weight(*best) {
                 *best = key;
             }
         }
         words_of_person.insert(key, name_words);
     }
     let paragraph_of = |byte: usize| doc.lines.partition_point(|l| l.end <= byte);
-    let decided_names: FastHashMap<String, EntityType> = (0..n)
-        .filter_map(|k| Some((keys[k].clone()?, kinds[k]?)))
-        .map(|(key, kind)| (key[2..].to_string(), kind))
+    // The type each name got where it was decided: the last such mention's.
+    let mut last_decided: Vec<Option<(usize, EntityType)>> = vec![None; table.len()];
+    for k in 0..n {
+        if let (Some(key), Some(kind)) = (keys[k], kinds[k]) {
+            last_decided[key as usize] = Some((k, kind));
+        }
+    }
+    let mut decided_names: FastHashMap<&str, (usize, EntityType)> = FastHashMap::default();
+    for (key, decided) in last_decided.into_iter().enumerate() {
+        if let Some(decided) = decided {
+            let name = &table.name(key as KeyId)[2..];
+            let entry = decided_names.entry(name).or_insert(decided);
+            if decided.0 > entry.0 {
+                *entry = decided;
+            }
+        }
+    }
+    let decided_names: FastHashMap<String, EntityType> = decided_names
+        .into_iter()
+        .map(|(name, (_, kind))| (name.to_string(), kind))
         .collect();
     let full_person: Vec<bool> = keys
         .iter()
-        .map(|key| key.as_ref().is_some_and(|key| key.starts_with("p:")))
+        .map(|key| key.is_some_and(|key| table.is_person(key)))
         .collect();
 
     // One pass in story order: `latest_full` holds, for each name word, the person
     // most recently named in full with it (a look-up, not a look-back).
-    let mut latest_full: FastHashMap<&str, (usize, &str)> = FastHashMap::default();
+    let mut latest_full: FastHashMap<&str, (usize, KeyId)> = FastHashMap::default();
     for k in 0..n {
-        if full_person[k] {
-            let key = people
-                .get_key_value(keys[k].as_deref().unwrap_or_default())
-                .map(|(key, _)| key.as_str());
-            if let Some(key) = key {
-                for word in &words_of_person[key] {
-                    latest_full.insert(word, (mentions[k].bytes.start, key));
-                }
+        if let Some(key) = keys[k].filter(|_| full_person[k]) {
+            for word in words_of_person.get(&key).into_iter().flatten() {
+                latest_full.insert(word, (mentions[k].bytes(doc).start, key));
             }
         }
         if keys[k].is_some() {
@@ -182,19 +195,19 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         let lower = phrase_key(w.iter().copied());
         if w.len() == 1 {
             // The most recent full mention in this paragraph, else the main person.
-            let here = paragraph_of(m.bytes.start);
+            let here = paragraph_of(m.bytes(doc).start);
             let recent = latest_full
                 .get(lower.as_str())
                 .filter(|(at, _)| paragraph_of(*at) == here)
                 .map(|(_, key)| *key);
             if let Some(key) = recent.or_else(|| main_by_word.get(&lower).copied()) {
-                keys[k] = Some(key.to_string());
+                keys[k] = Some(key);
                 kinds[k] = Some(EntityType::Person);
                 continue;
             }
         }
         if let Some(&kind) = decided_names.get(&lower) {
-            keys[k] = Some(format!("n:{lower}"));
+            keys[k] = Some(table.intern(format!("n:{lower}")));
             kinds[k] = Some(kind);
             continue;
         }
@@ -215,19 +228,19 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             EntityType::Organization
         };
         kinds[k] = Some(kind);
-        keys[k] = Some(if kind == EntityType::Person {
+        keys[k] = Some(table.intern(if kind == EntityType::Person {
             format!("p:{}", person_key(&w))
         } else {
             format!("n:{lower}")
-        });
+        }));
     }
 
     // Group in order of first mention.
-    let mut index: FastHashMap<String, usize> = FastHashMap::default();
+    let mut group_of_key: Vec<Option<usize>> = vec![None; table.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for k in 0..n {
-        let Some(key) = keys[k].clone() else { continue };
-        let g = *index.entry(key).or_insert_with(|| {
+        let Some(key) = keys[k] else { continue };
+        let g = *group_of_key[key as usize].get_or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
@@ -237,6 +250,42 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         .iter()
         .map(|g| entity_of(doc, &mentions, &kinds, g))
         .collect()
+}
+
+/// An entity's key: `p:kimjongun` (a person, by the letters of the name), `n:north
+/// korea` (a name), `t:chicago` (a team).
+type KeyId = u32;
+
+/// Each key stored once; mentions hold its id (a 10 MB story has 200,000 mentions and
+/// a few thousand keys).
+#[derive(Default)]
+struct KeyTable {
+    ids: FastHashMap<String, KeyId>,
+    names: Vec<String>,
+}
+
+impl KeyTable {
+    fn intern(&mut self, key: String) -> KeyId {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.names.len() as KeyId;
+        self.names.push(key.clone());
+        self.ids.insert(key, id);
+        id
+    }
+
+    fn name(&self, id: KeyId) -> &str {
+        &self.names[id as usize]
+    }
+
+    fn is_person(&self, id: KeyId) -> bool {
+        self.name(id).starts_with("p:")
+    }
+
+    fn len(&self) -> usize {
+        self.names.len()
+    }
 }
 
 fn entity_of(
@@ -260,7 +309,7 @@ fn entity_of(
         .map_or(EntityType::Organization, |(t, _)| *t);
     let forms: Vec<String> = group
         .iter()
-        .map(|&k| display_form(&doc.text[mentions[k].bytes.clone()], mentions[k].canonical))
+        .map(|&k| display_form(&doc.text[mentions[k].bytes(doc)], mentions[k].canonical))
         .collect();
     let name = forms
         .iter()
@@ -270,14 +319,14 @@ fn entity_of(
         .unwrap_or_default();
     let mut aliases: Vec<String> = Vec::new();
     for &k in group {
-        let t = &doc.text[mentions[k].bytes.clone()];
+        let t = &doc.text[mentions[k].bytes(doc)];
         if !t.eq_ignore_ascii_case(&name) && !aliases.iter().any(|a| a == t) {
             aliases.push(t.to_string());
         }
     }
     let mut spans: Vec<Span> = group
         .iter()
-        .map(|&k| Span::new(doc.text, mentions[k].bytes.clone()))
+        .map(|&k| Span::new(doc.text, mentions[k].bytes(doc)))
         .collect();
     spans.dedup_by(|a, b| a.start == b.start);
     Entity {
@@ -291,7 +340,7 @@ fn entity_of(
         aliases,
         role: group.iter().find_map(|&k| {
             let role = mentions[k].role.clone()?;
-            Some(doc.text[role].to_string())
+            Some(doc.text[doc.token_span(role.start as usize..role.end as usize)].to_string())
         }),
     }
 }
