@@ -20,17 +20,23 @@
 //! the mention without its titles (`Prime Minister Han Duck-soo` → `Han Duck-soo`).
 //!
 //! `he`/`she` skip speakers of the other gender, known from a title or role (`Mrs.`,
-//! `spokeswoman`) or a given name most borne by one sex (`data/given_name_genders.txt`).
-//! A reported attribution names the outer source: `“…,” Sanders said, according to
-//! CNN` and `According to CNN, Sanders said “…”` → CNN (PolNeAR's convention). A full
-//! quotation that opens its sentence with no attribution takes the cue of the sentence
-//! before it (`Bystrom agreed. “Mainstream Republicans are running out of time.”`).
+//! `spokeswoman`) or a given name most borne by one sex (`data/given_name_genders.txt`),
+//! and prefer a person who is the subject of their sentence or the one before when
+//! named after the last speaker. A reported attribution names the outer source: `“…,”
+//! Sanders said, according to CNN` and `According to CNN, Sanders said “…”` → CNN
+//! (PolNeAR's convention). A full quotation that opens its sentence with no attribution
+//! takes the cue of the sentence before it (`Bystrom agreed. “Mainstream Republicans
+//! are running out of time.”`).
+//!
+//! Cost: every look is bounded (the frame, `PRONOUN_LOOKBACK`, `RECENT_SPEAKERS`), so
+//! the work is linear in the story; memory is one bit per token plus the entity
+//! mentions, sentences and lines are found by binary search in the document's tables.
 //!
 //! Knowingly wrong: gender is unknown for most names outside US usage, so `she said`
-//! may still go to the last man who spoke; a pronoun goes to the last speaker even when
-//! another person was the subject since; a dummy `it` (`it was stated that`) takes the
-//! last name before it in the sentence; quoted words with no cue nearby (`the crowd
-//! reprised the chant “…”`) get no speaker.
+//! may still go to the last man who spoke; a pronoun goes to the last speaker when the
+//! person it means was last the subject two sentences back or more; a dummy `it` (`it
+//! was stated that`) takes the last name before it in the sentence; quoted words with no
+//! cue nearby (`the crowd reprised the chant “…”`) get no speaker.
 
 use super::marks::Quotation;
 use crate::analysis::{Entity, EntityType};
