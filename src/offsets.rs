@@ -55,69 +55,77 @@ impl FromStr for OffsetUnit {
 /// Takes the sorted set of offsets and walks the text once, so the cost is
 /// O(text + offsets·log offsets) with no per-byte table (a 10 MB story would need a
 /// 40 MB one).
-pub struct OffsetConverter {
-    /// Sorted, unique byte offsets and their converted values.
-    table: Vec<(usize, usize)>,
+/// Converts byte offsets of one text to `unit`. It keeps the converted offset of every
+/// 64th byte and counts the rest: a 10 MB story has a million span offsets, and a
+/// sorted table of them searched in the order spans come (entity by entity, all over
+/// the text) missed the cache on nearly every step.
+pub struct OffsetConverter<'a> {
+    bytes: &'a [u8],
+    unit: OffsetUnit,
+    /// `blocks[i]`: the offset, in `unit`, of byte `i * BLOCK`.
+    blocks: Vec<usize>,
 }
 
-impl OffsetConverter {
-    pub fn new(text: &str, unit: OffsetUnit, mut byte_offsets: Vec<usize>) -> OffsetConverter {
-        byte_offsets.sort_unstable();
-        byte_offsets.dedup();
-        let mut table = Vec::with_capacity(byte_offsets.len());
-        if unit == OffsetUnit::Utf8 {
-            table.extend(byte_offsets.iter().map(|&b| (b, b)));
-            return OffsetConverter { table };
-        }
-        let mut wanted = byte_offsets.into_iter().peekable();
-        let mut converted = 0;
-        for (byte, ch) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), '\0')))
-        {
-            while let Some(&b) = wanted.peek() {
-                if b > byte {
-                    break;
-                }
-                // An offset inside a character (never produced by the core) maps to its start.
-                table.push((b, converted));
-                wanted.next();
+const BLOCK: usize = 64;
+
+impl<'a> OffsetConverter<'a> {
+    pub fn new(text: &'a str, unit: OffsetUnit) -> OffsetConverter<'a> {
+        let bytes = text.as_bytes();
+        // ASCII text (most English stories) is the same in every unit.
+        let unit = if text.is_ascii() {
+            OffsetUnit::Utf8
+        } else {
+            unit
+        };
+        let mut blocks = Vec::new();
+        if unit != OffsetUnit::Utf8 {
+            blocks.reserve(bytes.len() / BLOCK + 1);
+            let mut converted = 0;
+            for chunk in bytes.chunks(BLOCK) {
+                blocks.push(converted);
+                converted += units(chunk, unit);
             }
-            if wanted.peek().is_none() {
-                break;
-            }
-            converted += match unit {
-                OffsetUnit::Utf16 => ch.len_utf16(),
-                _ => 1,
-            };
+            // The end of a text whose length is a multiple of `BLOCK` starts a block too.
+            blocks.push(converted);
         }
-        // Offsets past the end of the text (never produced by the core) clamp to the end.
-        for b in wanted {
-            table.push((b, converted));
+        OffsetConverter {
+            bytes,
+            unit,
+            blocks,
         }
-        OffsetConverter { table }
     }
 
-    pub fn convert(&self, byte_offset: usize) -> usize {
-        match self.table.binary_search_by_key(&byte_offset, |&(b, _)| b) {
-            Ok(i) => self.table[i].1,
-            Err(_) => byte_offset, // not registered: cannot happen through `convert_analysis`
+    /// The offset, in the unit, of byte offset `byte` (a character boundary; past the
+    /// end clamps to the end).
+    pub fn convert(&self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        if self.unit == OffsetUnit::Utf8 {
+            return byte;
         }
+        let block = byte / BLOCK;
+        let base = self.blocks.get(block).copied().unwrap_or(0);
+        base + units(&self.bytes[block * BLOCK..byte], self.unit)
     }
 }
 
-/// Rewrites every span of `analysis` (built in byte offsets over `text`) into `unit`.
+/// The UTF-16 units or code points of the characters that start in `bytes`: every
+/// byte but UTF-8 continuation bytes starts one, and a 4-byte one is 2 UTF-16 units.
+fn units(bytes: &[u8], unit: OffsetUnit) -> usize {
+    let starts = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    match unit {
+        OffsetUnit::Utf16 => starts + bytes.iter().filter(|&&b| b >= 0xF0).count(),
+        OffsetUnit::Chars => starts,
+        OffsetUnit::Utf8 => bytes.len(),
+    }
+}
+
+/// Converts every span of the analysis from byte offsets into `unit`.
 pub fn convert_analysis(analysis: &mut crate::Analysis, text: &str, unit: OffsetUnit) {
     analysis.offsets = unit;
-    if unit == OffsetUnit::Utf8 {
+    let converter = OffsetConverter::new(text, unit);
+    if converter.unit == OffsetUnit::Utf8 {
         return;
     }
-    let mut all = Vec::new();
-    analysis.for_each_offset_pair(|s, e| {
-        all.push(*s);
-        all.push(*e);
-    });
-    let converter = OffsetConverter::new(text, unit, all);
     analysis.for_each_offset_pair(|s, e| {
         *s = converter.convert(*s);
         *e = converter.convert(*e);
@@ -132,16 +140,37 @@ mod tests {
     fn converts_astral_and_multibyte() {
         let text = "a😀b’c";
         // bytes: a=0, 😀=1..5, b=5, ’=6..9, c=9
-        let c = OffsetConverter::new(text, OffsetUnit::Utf16, vec![0, 1, 5, 6, 9, 10]);
+        let c = OffsetConverter::new(text, OffsetUnit::Utf16);
         assert_eq!(
             [0, 1, 5, 6, 9, 10].map(|b| c.convert(b)),
             [0, 1, 3, 4, 5, 6]
         );
-        let c = OffsetConverter::new(text, OffsetUnit::Chars, vec![0, 1, 5, 6, 9, 10]);
+        let c = OffsetConverter::new(text, OffsetUnit::Chars);
         assert_eq!(
             [0, 1, 5, 6, 9, 10].map(|b| c.convert(b)),
             [0, 1, 2, 3, 4, 5]
         );
+    }
+
+    #[test]
+    fn agrees_with_counting_at_every_boundary_of_a_long_text() {
+        let text = "Kim’s “sacred fight” 😀 in Пхеньян, 평양. ".repeat(40);
+        // Lengths just below, at and above a block boundary, ending on the text's end.
+        let mut texts = vec![text.clone()];
+        texts.extend((0..80).map(|n| "é".repeat(n)));
+        for (text, unit) in texts
+            .iter()
+            .flat_map(|t| [(t, OffsetUnit::Utf16), (t, OffsetUnit::Chars)])
+        {
+            let c = OffsetConverter::new(text, unit);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let counted = match unit {
+                    OffsetUnit::Utf16 => text[..byte].encode_utf16().count(),
+                    _ => text[..byte].chars().count(),
+                };
+                assert_eq!(c.convert(byte), counted, "{unit} at byte {byte}");
+            }
+        }
     }
 
     #[test]
