@@ -115,6 +115,21 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Calls `f` with `word` lowercased; short ASCII words (nearly every lookup) are
+/// lowercased on the stack instead of in a new `String`.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }

@@ -7,7 +7,7 @@
 //! to `MAX_PHRASE_TOKENS` tokens costs that many probes.
 
 use crate::fast_hash::{FastHashMap, FastHashSet};
-use crate::text::tokenize;
+use crate::text::{tokenize, with_lowercase};
 use std::sync::OnceLock;
 
 /// The longest list entry, in tokens, that a lookup tries.
@@ -73,21 +73,6 @@ pub fn push_key_word(key: &mut String, word: &str) {
         let c = if c == '’' { '\'' } else { c };
         key.extend(c.to_lowercase());
     }
-}
-
-/// Calls `f` with `word` lowercased; short ASCII words (nearly every lookup) are
-/// lowercased on the stack instead of in a new `String`.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buffer = [0u8; 32];
-    if word.len() <= buffer.len() && word.is_ascii() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&word.to_lowercase())
 }
 
 fn key_of(text: &str) -> String {

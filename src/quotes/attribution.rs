@@ -40,8 +40,8 @@
 
 use super::marks::Quotation;
 use crate::analysis::{Entity, EntityType};
-use crate::text::{Document, TokenKind};
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastHashMap, FastHashSet};
+use crate::text::{with_lowercase, Document, TokenKind};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -85,10 +85,10 @@ pub enum Gender {
 
 struct Words {
     /// Cue phrases by their first word, longest first.
-    cues: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    sections: HashMap<&'static str, HashSet<&'static str>>,
+    cues: FastHashMap<&'static str, Vec<Vec<&'static str>>>,
+    sections: FastHashMap<&'static str, FastHashSet<&'static str>>,
     /// Given names borne mostly by one sex (`data/given_name_genders.txt`).
-    given_name_genders: HashMap<&'static str, Gender>,
+    given_name_genders: FastHashMap<&'static str, Gender>,
 }
 
 impl Words {
@@ -96,18 +96,14 @@ impl Words {
         let Some(set) = self.sections.get(section) else {
             return false;
         };
-        if word.chars().any(char::is_uppercase) {
-            set.contains(word.to_lowercase().as_str())
-        } else {
-            set.contains(word)
-        }
+        with_lowercase(word, |w| set.contains(w))
     }
 }
 
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut sections: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut sections: FastHashMap<&str, FastHashSet<&str>> = FastHashMap::default();
         let mut current = "";
         for line in include_str!("../../data/attribution.txt").lines() {
             let line = line.trim();
@@ -117,7 +113,7 @@ fn words() -> &'static Words {
                 sections.entry(current).or_default().insert(line);
             }
         }
-        let mut cues: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        let mut cues: FastHashMap<&str, Vec<Vec<&str>>> = FastHashMap::default();
         for phrase in sections.get("cues").into_iter().flatten() {
             let parts: Vec<&str> = phrase.split(' ').collect();
             cues.entry(parts[0]).or_default().push(parts);
@@ -161,11 +157,11 @@ pub struct Attributor<'a> {
     /// is a bit per token plus what the story names.
     quoted: Vec<u64>,
     /// Capitalized words the story uses inside sentences: names, not sentence openers.
-    names_inside_sentences: HashSet<&'a str>,
+    names_inside_sentences: FastHashSet<&'a str>,
     /// Entity mentions `(start, end, entity)`, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
     /// Person entities by the last word of their name, for a surname alone.
-    people_by_surname: HashMap<&'a str, usize>,
+    people_by_surname: FastHashMap<&'a str, usize>,
     last_organization: Option<ResolvedSpeaker>,
     recent: Vec<ResolvedSpeaker>,
 }
@@ -183,7 +179,7 @@ impl<'a> Attributor<'a> {
                 quoted[t / 64] |= 1 << (t % 64);
             }
         }
-        let mut names_inside_sentences = HashSet::new();
+        let mut names_inside_sentences = FastHashSet::default();
         let mut sentence_starts = doc.sentences.iter().map(|s| s.start).peekable();
         for (t, tok) in doc.tokens.iter().enumerate() {
             while sentence_starts.next_if(|&start| start < t).is_some() {}
@@ -206,7 +202,7 @@ impl<'a> Attributor<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
             .collect();
         mentions.sort_unstable();
-        let mut people_by_surname = HashMap::new();
+        let mut people_by_surname = FastHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             if e.entity_type == EntityType::Person {
                 if let Some(surname) = e.name.rsplit(' ').next() {
@@ -305,7 +301,7 @@ impl<'a> Attributor<'a> {
             if !self.opens_sentence(t) && !self.after_opening_mark(t) {
                 return None;
             }
-            w.cues.get(word.to_lowercase().as_str())?
+            with_lowercase(word, |lower| w.cues.get(lower))?
         } else {
             w.cues.get(word)?
         };
