@@ -173,16 +173,13 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         .into_iter()
         .map(|(name, (_, kind))| (name.to_string(), kind))
         .collect();
-    let full_person: Vec<bool> = keys
-        .iter()
-        .map(|key| key.is_some_and(|key| table.is_person(key)))
-        .collect();
 
     // One pass in story order: `latest_full` holds, for each name word, the person
     // most recently named in full with it (a look-up, not a look-back).
     let mut latest_full: FastHashMap<&str, (usize, KeyId)> = FastHashMap::default();
     for k in 0..n {
-        if let Some(key) = keys[k].filter(|_| full_person[k]) {
+        // Keys given so far are full names; this loop only keys mentions without one.
+        if let Some(key) = keys[k].filter(|&key| table.is_person(key)) {
             for word in words_of_person.get(&key).into_iter().flatten() {
                 latest_full.insert(word, (mentions[k].bytes(doc).start, key));
             }
