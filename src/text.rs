@@ -99,6 +99,11 @@ impl<'a> Document<'a> {
         self.tokens[tokens.start].start()..self.tokens[tokens.end - 1].end()
     }
 
+    /// Index of the line holding byte `at` (or of the next line, between lines).
+    pub fn line_of(&self, at: usize) -> usize {
+        self.lines.partition_point(|l| l.end <= at)
+    }
+
     /// Index of the first token starting at or after byte `at`.
     pub fn token_at_or_after(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.start() < at)

@@ -151,7 +151,6 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         }
         words_of_person.insert(key, name_words);
     }
-    let paragraph_of = |byte: usize| doc.lines.partition_point(|l| l.end <= byte);
     // The type each name got where it was decided: the last such mention's.
     let mut last_decided: Vec<Option<(usize, EntityType)>> = vec![None; table.len()];
     for k in 0..n {
@@ -192,10 +191,10 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
         let lower = phrase_key(w.iter().copied());
         if w.len() == 1 {
             // The most recent full mention in this paragraph, else the main person.
-            let here = paragraph_of(m.bytes(doc).start);
+            let here = doc.line_of(m.bytes(doc).start);
             let recent = latest_full
                 .get(lower.as_str())
-                .filter(|(at, _)| paragraph_of(*at) == here)
+                .filter(|(at, _)| doc.line_of(*at) == here)
                 .map(|(_, key)| *key);
             if let Some(key) = recent.or_else(|| main_by_word.get(&lower).copied()) {
                 keys[k] = Some(key);

@@ -667,10 +667,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 t.kind == TokenKind::Number && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
             })
         };
-        let line_of = |i: usize| {
-            doc.lines
-                .partition_point(|l| l.end <= doc.tokens[i].start())
-        };
+        let line_of = |i: usize| doc.line_of(doc.tokens[i].start());
         let mut teams = vec![false; self.mentions.len()];
         for (k, m) in self.mentions.iter().enumerate() {
             if !is_place(m) || m.tokens.end >= doc.tokens.len() {

@@ -229,8 +229,7 @@ impl<'a> Attributor<'a> {
 
     /// The index of the line holding token `t`.
     fn line_of(&self, t: usize) -> u32 {
-        let at = self.doc.tokens[t].start();
-        let line = self.doc.lines.partition_point(|l| l.end <= at);
+        let line = self.doc.line_of(self.doc.tokens[t].start());
         line.min(self.doc.lines.len().saturating_sub(1)) as u32
     }
 
