@@ -25,9 +25,15 @@ fn every_analysis_survives_a_json_round_trip() {
             let json = serde_json::to_string(&analysis).expect("an analysis serializes");
             let back: Analysis = serde_json::from_str(&json)
                 .unwrap_or_else(|e| panic!("{path} ({offsets}): does not read back: {e}"));
-            assert!(back == analysis, "{path} ({offsets}): differs after reading back");
+            assert!(
+                back == analysis,
+                "{path} ({offsets}): differs after reading back"
+            );
             let again = serde_json::to_string(&back).expect("serializes");
-            assert!(again == json, "{path} ({offsets}): JSON differs after a round trip");
+            assert!(
+                again == json,
+                "{path} ({offsets}): JSON differs after a round trip"
+            );
         }
     }
 }
