@@ -25,7 +25,8 @@
 //! sports teams named after their city are places here.
 
 use super::lexicon::{phrase_key, push_key_word, Known, Lexicon, MAX_PHRASE_TOKENS};
-use crate::analysis::{Analysis, EntityType};
+use crate::analysis::{Dateline, EntityType};
+use crate::anatomy::Anatomy;
 use crate::fast_hash::FastHashSet;
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
@@ -74,9 +75,9 @@ struct Scanner<'d, 'a> {
     mentions: Vec<Mention>,
 }
 
-pub fn find_mentions(doc: &Document, analysis: &Analysis) -> Vec<Mention> {
+pub fn find_mentions(doc: &Document, anatomy: &Anatomy) -> Vec<Mention> {
     let mut scanner = Scanner::new(doc);
-    let claimed = scanner.dateline_mentions(analysis);
+    let claimed = scanner.dateline_mentions(anatomy.dateline.as_ref());
     scanner.scan(claimed);
     scanner.mentions.sort_by_key(|m| m.tokens.start);
     scanner.mark_teams();
@@ -221,8 +222,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// The dateline's place and agency, as the anatomy stage found them; returns the
     /// token range the dateline covers, which the scan leaves alone.
-    fn dateline_mentions(&mut self, analysis: &Analysis) -> Range<usize> {
-        let Some(dateline) = &analysis.dateline else {
+    fn dateline_mentions(&mut self, dateline: Option<&Dateline>) -> Range<usize> {
+        let Some(dateline) = dateline else {
             return 0..0;
         };
         let span = dateline.span.range();
