@@ -14,19 +14,16 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
-mod calendar;
 mod anatomy;
+mod calendar;
 mod dates;
 mod entities;
-mod fast_hash;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod jsonl;
 mod offsets;
 mod quotes;
 mod text;
-mod wordlists;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wordlists;
 
 pub use analysis::{
     Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Quote, QuoteKind,
@@ -58,9 +55,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
     let mut dateline = anatomy.dateline;
     // The dateline writes a month and day; the year is the story date's.
-    if let (Some(date), Some(story_date)) =
-        (dateline.as_mut().and_then(|d| d.date.as_mut()), dates.story_date)
-    {
+    if let (Some(date), Some(story_date)) = (
+        dateline.as_mut().and_then(|d| d.date.as_mut()),
+        dates.story_date,
+    ) {
         date.year = Some(story_date.year);
     }
     let mut analysis = Analysis {

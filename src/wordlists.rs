@@ -12,8 +12,8 @@
 //!
 //! Where a list comes from and under which license: `data/README.md`.
 
-use crate::fast_hash::FastHashSet;
 use crate::text::with_lowercase;
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -223,15 +223,17 @@ pub fn entries(list: List) -> &'static [&'static str] {
 
 /// Whether `word` is an entry of `list` (ignoring case where the list does).
 pub fn contains(list: List, word: &str) -> bool {
-    static SETS: [OnceLock<FastHashSet<Cow<'static, str>>>; List::ALL.len()] =
+    static SETS: [OnceLock<FxHashSet<Cow<'static, str>>>; List::ALL.len()] =
         [const { OnceLock::new() }; List::ALL.len()];
     let set = SETS[list.index()].get_or_init(|| {
         entries(list)
             .iter()
-            .map(|&e| match list.folds_case() && e.chars().any(char::is_uppercase) {
-                true => Cow::Owned(e.to_lowercase()),
-                false => Cow::Borrowed(e),
-            })
+            .map(
+                |&e| match list.folds_case() && e.chars().any(char::is_uppercase) {
+                    true => Cow::Owned(e.to_lowercase()),
+                    false => Cow::Borrowed(e),
+                },
+            )
             .collect()
     });
     match list.folds_case() {
@@ -255,7 +257,10 @@ mod tests {
     #[test]
     fn every_list_has_entries() {
         for list in List::ALL {
-            assert!(!entries(list).is_empty(), "{list:?} is empty: a section name that no file has?");
+            assert!(
+                !entries(list).is_empty(),
+                "{list:?} is empty: a section name that no file has?"
+            );
             assert_eq!(List::ALL[list.index()], list);
         }
     }

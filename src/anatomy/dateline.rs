@@ -22,8 +22,8 @@
 
 use crate::calendar::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
 use crate::text::{Document, TokenKind};
-use std::ops::Range;
 use crate::wordlists::agency_name;
+use std::ops::Range;
 
 /// A dateline found at the start of a line (byte ranges).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,9 +6,9 @@
 //! (`democratic people 's republic of korea`). Lookups are hash probes: a phrase of up
 //! to `MAX_PHRASE_TOKENS` tokens costs that many probes.
 
-use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::text::tokenize;
 use crate::wordlists::{contains, entries, List};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The longest list entry, in tokens, that a lookup tries.
@@ -27,10 +27,10 @@ pub enum Known {
 /// The phrase index over the lists of places, organizations and demonyms; the single
 /// words (given names, titles, organization words …) are asked of `crate::wordlists`.
 pub struct Lexicon {
-    phrases: FastHashMap<String, Known>,
+    phrases: FxHashMap<String, Known>,
     /// The keys of the first words of longer phrases (`united`, `united states`, for
     /// `United States of America`), so a lookup stops as soon as no phrase can match.
-    phrase_starts: FastHashSet<String>,
+    phrase_starts: FxHashSet<String>,
     /// Lowercase phrases after a name that make it a facility, taken into the mention.
     facility_followers: Vec<Vec<&'static str>>,
 }
@@ -65,7 +65,7 @@ fn key_of(text: &str) -> String {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut phrases = FastHashMap::default();
+        let mut phrases = FxHashMap::default();
         // Later inserts win: generated lists first, hand-written corrections last.
         for &line in entries(List::Regions) {
             phrases.insert(key_of(line), Known::Place(line, "region"));
@@ -112,7 +112,7 @@ impl Lexicon {
             .iter()
             .map(|line| line.split(' ').collect())
             .collect();
-        let mut phrase_starts = FastHashSet::default();
+        let mut phrase_starts = FxHashSet::default();
         for key in phrases.keys() {
             for (at, _) in key.match_indices(' ') {
                 phrase_starts.insert(key[..at].to_string());

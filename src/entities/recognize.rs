@@ -27,8 +27,8 @@
 use super::lexicon::{phrase_key, push_key_word, Known, Lexicon, MAX_PHRASE_TOKENS};
 use crate::analysis::{Dateline, EntityType};
 use crate::anatomy::Anatomy;
-use crate::fast_hash::FastHashSet;
 use crate::text::{Document, TokenKind};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -69,9 +69,9 @@ struct Scanner<'d, 'a> {
     /// Token opens a sentence (after any opening quotes or brackets).
     opener: Vec<bool>,
     /// Words the story writes in lowercase (as written: they are lowercase already).
-    lowercase_uses: FastHashSet<&'a str>,
+    lowercase_uses: FxHashSet<&'a str>,
     /// Words, lowercased, that the story capitalizes in the middle of a sentence.
-    midsentence_caps: FastHashSet<String>,
+    midsentence_caps: FxHashSet<String>,
     mentions: Vec<Mention>,
 }
 
@@ -159,8 +159,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 *open = true;
             }
         }
-        let mut lowercase_uses = FastHashSet::default();
-        let mut midsentence_caps = FastHashSet::default();
+        let mut lowercase_uses = FxHashSet::default();
+        let mut midsentence_caps = FxHashSet::default();
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || shouting[i] {
                 continue;

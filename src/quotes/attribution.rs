@@ -40,9 +40,9 @@
 
 use super::marks::Quotation;
 use crate::analysis::{Entity, EntityType};
-use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::text::{with_lowercase, Document, TokenKind};
 use crate::wordlists::{contains, entries, List};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -85,10 +85,10 @@ pub enum Gender {
 }
 
 /// Cue phrases by their first word, longest first (`told reporters` before `told`).
-fn cues() -> &'static FastHashMap<&'static str, Vec<Vec<&'static str>>> {
-    static CUES: OnceLock<FastHashMap<&str, Vec<Vec<&str>>>> = OnceLock::new();
+fn cues() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
+    static CUES: OnceLock<FxHashMap<&str, Vec<Vec<&str>>>> = OnceLock::new();
     CUES.get_or_init(|| {
-        let mut cues: FastHashMap<&str, Vec<Vec<&str>>> = FastHashMap::default();
+        let mut cues: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
         for phrase in entries(List::Cues) {
             let parts: Vec<&str> = phrase.split(' ').collect();
             cues.entry(parts[0]).or_default().push(parts);
@@ -102,7 +102,7 @@ fn cues() -> &'static FastHashMap<&'static str, Vec<Vec<&'static str>>> {
 
 /// Given names borne mostly by one sex (`data/given_name_genders.txt`).
 fn given_name_gender(name: &str) -> Option<Gender> {
-    static GENDERS: OnceLock<FastHashMap<&str, Gender>> = OnceLock::new();
+    static GENDERS: OnceLock<FxHashMap<&str, Gender>> = OnceLock::new();
     let genders = GENDERS.get_or_init(|| {
         entries(List::GivenNameGenders)
             .iter()
@@ -143,11 +143,11 @@ pub struct Attributor<'a> {
     /// is a bit per token plus what the story names.
     quoted: Vec<u64>,
     /// Capitalized words the story uses inside sentences: names, not sentence openers.
-    names_inside_sentences: FastHashSet<&'a str>,
+    names_inside_sentences: FxHashSet<&'a str>,
     /// Entity mentions `(start, end, entity)`, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
     /// Person entities by the last word of their name, for a surname alone.
-    people_by_surname: FastHashMap<&'a str, usize>,
+    people_by_surname: FxHashMap<&'a str, usize>,
     last_organization: Option<ResolvedSpeaker>,
     recent: Vec<ResolvedSpeaker>,
 }
@@ -165,7 +165,7 @@ impl<'a> Attributor<'a> {
                 quoted[t / 64] |= 1 << (t % 64);
             }
         }
-        let mut names_inside_sentences = FastHashSet::default();
+        let mut names_inside_sentences = FxHashSet::default();
         let mut sentence_starts = doc.sentences.iter().map(|s| s.start).peekable();
         for (t, tok) in doc.tokens.iter().enumerate() {
             while sentence_starts.next_if(|&start| start < t).is_some() {}
@@ -188,7 +188,7 @@ impl<'a> Attributor<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
             .collect();
         mentions.sort_unstable();
-        let mut people_by_surname = FastHashMap::default();
+        let mut people_by_surname = FxHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             if e.entity_type == EntityType::Person {
                 if let Some(surname) = e.name.rsplit(' ').next() {
@@ -565,7 +565,8 @@ impl<'a> Attributor<'a> {
         let opener = self.word(j.min(self.doc.tokens.len().saturating_sub(1)));
         // `In three interviews, the justice …`, `Flying home, she …`: skip to the comma.
         let intro = j < limit
-            && (contains(List::IntroWords, opener) || (starts_upper(opener) && opener.ends_with("ing")));
+            && (contains(List::IntroWords, opener)
+                || (starts_upper(opener) && opener.ends_with("ing")));
         if intro {
             let comma = (j..limit.min(j + MAX_APPOSITIVE_TOKENS))
                 .find(|&k| self.word(k) == "," && !self.is_quoted(k));
@@ -648,7 +649,9 @@ impl<'a> Attributor<'a> {
         let names: Vec<&str> = tokens
             .map(|t| self.word(t))
             .filter(|t| {
-                starts_upper(t) && !contains(List::Determiners, t) && !contains(List::SentenceOpeners, t)
+                starts_upper(t)
+                    && !contains(List::Determiners, t)
+                    && !contains(List::SentenceOpeners, t)
             })
             .collect();
         names.len() >= 2
@@ -727,7 +730,8 @@ impl<'a> Attributor<'a> {
         }
         if let Some(s) = self.phrase_before(cue.tokens.start, frame_start) {
             // `a book called “Women Who Work”` names a thing, nobody speaks.
-            if contains(List::Naming, &phrase) && !self.any_upper(self.doc.tokens_within(s.clone())) {
+            if contains(List::Naming, &phrase) && !self.any_upper(self.doc.tokens_within(s.clone()))
+            {
                 let text = &self.doc.text[s.clone()];
                 let pronoun = contains(List::PersonPronouns, text) || text == "who";
                 if !pronoun {
@@ -828,7 +832,10 @@ impl<'a> Attributor<'a> {
         {
             return None;
         }
-        if contains(List::PersonPronouns, word) || contains(List::ThingPronouns, word) || word == "who" {
+        if contains(List::PersonPronouns, word)
+            || contains(List::ThingPronouns, word)
+            || word == "who"
+        {
             return Some(self.doc.token_span(last..j));
         }
         // Read the phrase back: capitalized words, possessives, determiners, nouns.
@@ -938,7 +945,10 @@ impl<'a> Attributor<'a> {
         let mut end = t;
         while end > frame_start {
             let text = self.word(end - 1);
-            if starts_upper(text) && !contains(List::SentenceOpeners, text) && !self.is_quoted(end - 1) {
+            if starts_upper(text)
+                && !contains(List::SentenceOpeners, text)
+                && !self.is_quoted(end - 1)
+            {
                 break;
             }
             end -= 1;
@@ -1290,9 +1300,7 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let opens = self.opens_sentence(t) || self.after_opening_mark(t);
-        !(opens
-            && contains(List::CommonWords, text)
-            && !self.names_inside_sentences.contains(text))
+        !(opens && contains(List::CommonWords, text) && !self.names_inside_sentences.contains(text))
     }
 
     /// Whether token `t` follows an opening mark or a dash (`“Says who?”`, `— Said …`).
@@ -1433,7 +1441,8 @@ fn starts_upper(word: &str) -> bool {
 pub fn strip_titles(mention: &str) -> String {
     let parts: Vec<&str> = mention.split_whitespace().collect();
     let mut k = 0;
-    while k + 1 < parts.len() && (is_title_word(parts[k]) || contains(List::Determiners, parts[k])) {
+    while k + 1 < parts.len() && (is_title_word(parts[k]) || contains(List::Determiners, parts[k]))
+    {
         k += 1;
     }
     parts[k..].join(" ")
