@@ -18,6 +18,7 @@ mod anatomy;
 mod calendar;
 mod dates;
 mod entities;
+mod figures;
 mod offsets;
 mod quotes;
 mod text;
@@ -26,8 +27,8 @@ mod wasm;
 mod wordlists;
 
 pub use analysis::{
-    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Quote, QuoteKind,
-    Span, Speaker, CONTRACT_VERSION,
+    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
+    FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
 pub use offsets::OffsetUnit;
@@ -52,6 +53,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let entities = entities::find_entities(&doc, &anatomy);
     let quotes = quotes::find_quotes(&doc, &anatomy, &entities);
     let dates = dates::find_dates(&doc, anatomy.dateline.as_ref(), options.reference_date);
+    let figures = figures::find_figures(&doc, &dates.mentions);
 
     let mut dateline = anatomy.dateline;
     // The dateline writes a month and day; the year is the story date's.
@@ -75,6 +77,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         quotes,
         entities,
         dates: dates.mentions,
+        figures,
     };
     offsets::convert_analysis(&mut analysis, text, options.offsets);
     analysis
