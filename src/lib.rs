@@ -31,6 +31,12 @@ pub use analysis::{
     FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
+
+/// What `src/bin/train-entities.rs` needs of the entities stage; no stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::entities::{training_candidates, MODEL_SHAPE};
+}
 pub use offsets::OffsetUnit;
 
 /// What the caller can ask of `analyze`.

@@ -13,6 +13,7 @@
 
 mod cluster;
 mod lexicon;
+mod model;
 mod recognize;
 
 use crate::analysis::Entity;
@@ -21,6 +22,19 @@ use crate::text::Document;
 
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
 pub fn find_entities(doc: &Document, anatomy: &Anatomy) -> Vec<Entity> {
-    let mentions = recognize::find_mentions(doc, anatomy);
+    let mut mentions = recognize::find_mentions(doc, anatomy);
+    model::type_mentions(doc, &mut mentions);
     cluster::cluster(doc, mentions)
 }
+
+/// The recognizer's candidates with the model's features, for `train-entities`:
+/// each candidate's byte range, hashed features and lowercased words.
+pub fn training_candidates(text: &str) -> Vec<(std::ops::Range<usize>, Vec<u32>, String)> {
+    let doc = Document::new(text);
+    let anatomy = crate::anatomy::find_anatomy(&doc);
+    let mentions = recognize::find_mentions(&doc, &anatomy);
+    model::training_candidates(&doc, &mentions)
+}
+
+/// The model's shape, for `train-entities`: rows of the weight table and classes.
+pub const MODEL_SHAPE: (usize, usize) = (model::BUCKETS, model::CLASSES.len());
