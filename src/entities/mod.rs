@@ -1,15 +1,18 @@
 //! People, organizations, places and nationalities the story names, each with every
 //! mention gathered under one canonical name.
 //!
-//! Two steps: `recognize` finds typed mentions in the tokens (runs of capitalized
-//! words cut and typed by compact word lists compiled in from `data/`, plus the
-//! dateline's place and agency), and `cluster` merges them into entities (`Vladimir
-//! Putin` / `Putin`; `Kim Jong-un` / `Kim Jong Un` / `Kim`, apart from `Kim Jong-il`).
-//! Everything is hash lookups over the tokens: linear in the story's length.
+//! Three steps: `recognize` cuts candidate mentions from the tokens (runs of
+//! capitalized words cut and typed by compact word lists compiled in from `data/`,
+//! plus the dateline's place and agency: high recall, rough types); `model` decides
+//! whether each candidate is an entity and of which type with a trained linear model
+//! over hashed features, in two passes so a story's clearest mention of a name decides
+//! its others; and `cluster` merges them into entities (`Vladimir Putin` / `Putin`;
+//! `Kim Jong-un` / `Kim Jong Un` / `Kim`, apart from `Kim Jong-il`). Everything is
+//! hash lookups over the tokens: linear in the story's length.
 //!
-//! Knowingly wrong: no statistical model, so a name no list knows and no context types
-//! is guessed (a person when it has two words or more, an organization when it has
-//! one); lowercase names (`dpa`) are found only when listed.
+//! Knowingly wrong: the model types what the recognizer cut, so a wrong boundary stays
+//! wrong; subtypes come from the word lists only; lowercase names (`dpa`) are found
+//! only when listed.
 
 mod cluster;
 mod lexicon;
@@ -23,7 +26,8 @@ use crate::text::Document;
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
 pub fn find_entities(doc: &Document, anatomy: &Anatomy) -> Vec<Entity> {
     let mut mentions = recognize::find_mentions(doc, anatomy);
-    model::type_mentions(doc, &mut mentions);
+    let byline = anatomy.byline.as_ref().map(|b| b.span.range());
+    model::type_mentions(doc, byline, &mut mentions);
     cluster::cluster(doc, mentions)
 }
 

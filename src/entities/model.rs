@@ -21,10 +21,11 @@
 //! come from the word lists.
 
 use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
-use super::recognize::Mention;
+use super::recognize::{is_korean_given_name, Mention};
 use crate::analysis::EntityType;
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The classes, in the column order of the weights.
@@ -41,6 +42,24 @@ pub const BUCKETS: usize = 1 << 15;
 
 /// How much the other mentions of the same name weigh against a mention's own scores.
 const STORY_WEIGHT: f32 = 1.0;
+
+/// How much the names a candidate is listed with weigh (`Britain, France and Angola`).
+const LISTED_WITH_WEIGHT: f32 = 1.0;
+
+/// What a listed name's type adds to that class, in probability.
+const LISTED_BONUS: f32 = 0.3;
+
+/// The probability a lone unlisted word needs to be a person (see `second_pass`).
+const LONE_PERSON_MIN: f32 = 0.97;
+
+/// Particles inside a person's name: `Ludwig van Beethoven`, `Osama bin Laden`.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "bin", "ibn", "de", "da", "del", "der", "dos", "zu",
+];
+
+/// What a person reading by the recognizer (a role, a listed given name) adds to the
+/// person class, in probability.
+const PERSON_READING_BONUS: f32 = 0.5;
 
 /// The compiled-in weights: `EMW1`, then per class an `f32` scale (little-endian),
 /// then `BUCKETS` rows of one `i8` per class. Empty until a model is trained: then
@@ -72,7 +91,9 @@ fn model() -> Option<&'static Model> {
 
 /// Types the candidates with the model, in place; drops those it finds no entity.
 /// Without a trained model, the recognizer's guesses stand.
-pub fn type_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
+/// Mentions inside `settled` (the byline, whose names the anatomy stage read) keep
+/// the recognizer's type.
+pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &mut Vec<Mention>) {
     let Some(model) = model() else { return };
     let context = Context::new(doc);
     let mut features = Vec::new();
@@ -82,41 +103,20 @@ pub fn type_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
         featurize(doc, &context, m, &mut features);
         probs.push(softmax(model.scores(&features)));
     }
-    // Second pass: the story's other mentions of the same words.
-    let keys: Vec<String> = mentions
-        .iter()
-        .map(|m| phrase_key(words(doc, m).into_iter()))
-        .collect();
-    let mut sums: FxHashMap<&str, ([f32; CLASSES.len()], usize)> = FxHashMap::default();
-    for (key, p) in keys.iter().zip(&probs) {
-        let entry = sums
-            .entry(key.as_str())
-            .or_insert(([0.0; CLASSES.len()], 0));
-        for (s, x) in entry.0.iter_mut().zip(p) {
-            *s += x;
-        }
-        entry.1 += 1;
-    }
+    let scores = second_pass(doc, mentions, &probs);
     let mut kept = Vec::with_capacity(mentions.len());
-    for ((mut m, key), p) in mentions.drain(..).zip(&keys).zip(&probs) {
-        let (sum, count) = sums[key.as_str()];
-        let mut best = 0;
-        let mut best_score = f32::MIN;
-        for c in 0..CLASSES.len() {
-            let others = if count > 1 {
-                (sum[c] - p[c]) / (count - 1) as f32
-            } else {
-                p[c]
-            };
-            let score = p[c] + STORY_WEIGHT * others;
-            if score > best_score {
-                best = c;
-                best_score = score;
-            }
+    for (mut m, score) in mentions.drain(..).zip(scores) {
+        let bytes = m.bytes(doc);
+        if settled
+            .as_ref()
+            .is_some_and(|s| s.start <= bytes.start && bytes.end <= s.end)
+        {
+            kept.push(m);
+            continue;
         }
-        if std::env::var("EM_DEBUG").is_ok() {
-            eprintln!("{:?} {:?} -> {:?} {:?}", &doc.text[m.bytes(doc)], m.kind, CLASSES[best], p.map(|x| (x * 100.0) as i32));
-        }
+        let best = (0..CLASSES.len())
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
         let Some(kind) = CLASSES[best] else { continue };
         if m.kind != Some(kind) {
             m.kind = Some(kind);
@@ -127,6 +127,111 @@ pub fn type_mentions(doc: &Document, mentions: &mut Vec<Mention>) {
         kept.push(m);
     }
     *mentions = kept;
+}
+
+/// The second pass: each candidate's probabilities plus
+/// - the mean of the story's other mentions of the same words (a one-word mention
+///   also meets the longer names it begins or ends: `PUTIN` and `Vladimir Putin`);
+/// - the mean of the names it is listed with (`Soyuz-2, Angara and other rockets`:
+///   names joined by commas and `and` are mostly of one type);
+/// - for a person the recognizer read from a role, a listed given name or a Korean
+///   given name or a particle (`Ludwig van Beethoven`), a bonus as a person, and no drop;
+/// - a listed name, `LISTED_BONUS` for its listed type;
+/// - a lone unlisted word named nowhere else is a person only with `LONE_PERSON_MIN`.
+///
+/// Classes scoring `f32::MIN` are ruled out.
+fn second_pass(
+    doc: &Document,
+    mentions: &[Mention],
+    probs: &[[f32; CLASSES.len()]],
+) -> Vec<[f32; CLASSES.len()]> {
+    let lex = Lexicon::get();
+    // Each mention's words, and for a longer name its first and last word (`Koike`
+    // in `Koike Yuriko`, `Putin` in `Vladimir Putin`).
+    let keys: Vec<(String, Vec<String>)> = mentions
+        .iter()
+        .map(|m| {
+            let w = words(doc, m);
+            let ends = match w.as_slice() {
+                [first, .., last] => vec![
+                    phrase_key(std::iter::once(*first)),
+                    phrase_key(std::iter::once(*last)),
+                ],
+                _ => Vec::new(),
+            };
+            (phrase_key(w.into_iter()), ends)
+        })
+        .collect();
+    let mut sums: FxHashMap<&str, ([f32; CLASSES.len()], usize)> = FxHashMap::default();
+    for ((key, ends), p) in keys.iter().zip(probs) {
+        for k in std::iter::once(key).chain(ends) {
+            let entry = sums.entry(k.as_str()).or_insert(([0.0; CLASSES.len()], 0));
+            for (s, x) in entry.0.iter_mut().zip(p) {
+                *s += x;
+            }
+            entry.1 += 1;
+        }
+    }
+    let listed_with = |a: &Mention, b: &Mention| {
+        a.tokens.end < b.tokens.start
+            && (a.tokens.end..b.tokens.start)
+                .all(|i| matches!(doc.token_text(i), "," | "and" | "or"))
+    };
+    let mut out = Vec::with_capacity(mentions.len());
+    for (k, (m, p)) in mentions.iter().zip(probs).enumerate() {
+        let (sum, count) = sums[keys[k].0.as_str()];
+        let mut score = [0.0; CLASSES.len()];
+        for c in 0..CLASSES.len() {
+            let others = if count > 1 {
+                (sum[c] - p[c]) / (count - 1) as f32
+            } else {
+                0.0
+            };
+            score[c] = p[c] + STORY_WEIGHT * others;
+        }
+        let siblings: Vec<usize> = [
+            k.checked_sub(1).filter(|&j| listed_with(&mentions[j], m)),
+            Some(k + 1).filter(|&j| j < mentions.len() && listed_with(m, &mentions[j])),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        for &j in &siblings {
+            for c in 0..CLASSES.len() {
+                score[c] += LISTED_WITH_WEIGHT * probs[j][c] / siblings.len() as f32;
+            }
+        }
+        let w = words(doc, m);
+        let read_as_person = m.kind == Some(EntityType::Person)
+            && (m.role.is_some()
+                || w.iter().any(|x| is_korean_given_name(x))
+                || (w.len() > 1 && lex.is_given_name(w[0]))
+                || (w.len() > 2 && w[1..w.len() - 1].iter().any(|x| NAME_PARTICLES.contains(x))));
+        // `Angara` alone, unlisted, never named in full: a person only on strong
+        // evidence from its context.
+        let lone_name = w.len() == 1
+            && count == 1
+            && m.role.is_none()
+            && !lex.is_given_name(w[0])
+            && !lex.is_surname(w[0]);
+        if lone_name && p[1] < LONE_PERSON_MIN {
+            score[1] = f32::MIN;
+        }
+        // A listed name (`Busan`, `Alps`) keeps its listed type unless the model is
+        // clearly against it (`CHICAGO 69 59`: the recognizer already calls it a team).
+        if let Some(listed) = m.canonical.and(m.kind) {
+            if let Some(c) = CLASSES.iter().position(|&k| k == Some(listed)) {
+                score[c] += LISTED_BONUS;
+            }
+        }
+        if read_as_person {
+            score[0] = f32::MIN;
+            score[4] = f32::MIN;
+            score[1] += PERSON_READING_BONUS;
+        }
+        out.push(score);
+    }
+    out
 }
 
 impl Model {
@@ -330,6 +435,9 @@ pub fn featurize(doc: &Document, context: &Context, m: &Mention, out: &mut Vec<u
     let mut shapes = String::new();
     for word in &w {
         feature(out, "w", word);
+        if is_korean_given_name(word) {
+            feature(out, "korean-given-name", "");
+        }
         let s = shape(word);
         feature(out, "s", &s);
         if shapes.len() < 24 {
@@ -366,10 +474,22 @@ pub fn featurize(doc: &Document, context: &Context, m: &Mention, out: &mut Vec<u
     let start = m.tokens.start;
     let end = m.tokens.end;
     let before = |k: usize| start.checked_sub(k).map_or("<s>", |i| doc.token_text(i));
-    let after = |k: usize| doc.tokens.get(end + k - 1).map_or("</s>", |_| doc.word(end + k - 1));
+    let after = |k: usize| {
+        doc.tokens
+            .get(end + k - 1)
+            .map_or("</s>", |_| doc.word(end + k - 1))
+    };
     let line = doc.line_of(doc.tokens[start].start());
-    let same_line = |i: usize| doc.tokens.get(i).is_some_and(|t| doc.line_of(t.start()) == line);
-    let p1 = if start > 0 && same_line(start - 1) { before(1) } else { "<s>" };
+    let same_line = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| doc.line_of(t.start()) == line)
+    };
+    let p1 = if start > 0 && same_line(start - 1) {
+        before(1)
+    } else {
+        "<s>"
+    };
     let p2 = if start > 1 && same_line(start - 2) && p1 != "<s>" {
         before(2)
     } else {
@@ -419,14 +539,21 @@ pub fn featurize(doc: &Document, context: &Context, m: &Mention, out: &mut Vec<u
 
 /// Reading the corpora for `train-entities`: each candidate's byte range and
 /// features, as the model sees them.
-pub fn training_candidates(doc: &Document, mentions: &[Mention]) -> Vec<(std::ops::Range<usize>, Vec<u32>, String)> {
+pub fn training_candidates(
+    doc: &Document,
+    mentions: &[Mention],
+) -> Vec<(Range<usize>, Vec<u32>, String)> {
     let context = Context::new(doc);
     mentions
         .iter()
         .map(|m| {
             let mut features = Vec::new();
             featurize(doc, &context, m, &mut features);
-            (m.bytes(doc), features, phrase_key(words(doc, m).into_iter()))
+            (
+                m.bytes(doc),
+                features,
+                phrase_key(words(doc, m).into_iter()),
+            )
         })
         .collect()
 }
