@@ -15,6 +15,7 @@
 
 mod analysis;
 mod anatomy;
+mod compare;
 mod dates;
 mod entities;
 mod fast_hash;
@@ -29,6 +30,10 @@ mod wasm;
 pub use analysis::{
     Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Quote, QuoteKind,
     Span, Speaker, CONTRACT_VERSION,
+};
+pub use compare::{
+    compare, AlignedQuote, Change, Comparison, EntityInStory, OnlyIn, QuoteVersion, SharedEntity,
+    StorySummary, COMPARISON_VERSION,
 };
 pub use dates::CalendarDate;
 pub use offsets::OffsetUnit;

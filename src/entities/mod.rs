@@ -20,6 +20,9 @@ use crate::text::Document;
 
 #[allow(unused_imports)]
 pub(crate) use lexicon::is_person_title;
+// The name keys and word lists that `compare` matches entities of several stories by.
+pub(crate) use cluster::person_key;
+pub(crate) use lexicon::{phrase_key, Lexicon};
 
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
 pub fn find_entities(doc: &Document, analysis: &Analysis) -> Vec<Entity> {
