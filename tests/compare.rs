@@ -313,3 +313,216 @@ fn the_comparison_says_its_version_and_round_trips_through_json() {
         Some("Yonhap")
     );
 }
+
+#[test]
+fn the_command_prints_files_analyses_and_the_comparison() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let files = [
+        format!("{dir}/tests/fixtures/yonhap-2023-09-14-kim-putin.txt"),
+        format!("{dir}/tests/fixtures/efe-2023-09-14-kim-putin.txt"),
+    ];
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .args([
+            "compare",
+            "--reference-date",
+            "2023-09-14",
+            &files[0],
+            &files[1],
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let seeds = seeds(OffsetUnit::Utf16);
+    assert_eq!(printed["files"], serde_json::json!(files));
+    assert_eq!(
+        printed["analyses"],
+        serde_json::to_value(&seeds.analyses).unwrap()
+    );
+    assert_eq!(
+        printed["comparison"],
+        serde_json::to_value(&seeds.comparison).unwrap()
+    );
+    let one = std::process::Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .args(["compare", &files[0]])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(one.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("two files or more"));
+}
+
+/// The case table `tests/data/compare.jsonl` (its first line says how to read it).
+#[test]
+fn constructed_stories_compare_as_the_table_says() {
+    let table = include_str!("data/compare.jsonl");
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for line in table.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Value = serde_json::from_str(line).expect("each line is JSON");
+        if case.get("comment").is_some() {
+            continue;
+        }
+        cases += 1;
+        let name = case["name"].as_str().unwrap_or("(unnamed)").to_string();
+        if let Err(message) = check_case(&case) {
+            failures.push(format!("{name}:\n    {message}"));
+        }
+    }
+    assert!(cases >= 25, "the table lost cases: {cases}");
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn check_case(case: &Value) -> Result<(), String> {
+    let texts = strings(&case["stories"]);
+    let analyses: Vec<_> = texts
+        .iter()
+        .map(|t| analyze(t, &Options::default()))
+        .collect();
+    let pairs: Vec<_> = texts.iter().copied().zip(analyses.iter()).collect();
+    let comparison = compare(&pairs);
+    let show = || serde_json::to_string(&comparison.quotes).unwrap_or_default();
+    // Every span slices its story.
+    for statement in &comparison.quotes {
+        let reference = texts[statement.versions[0].story];
+        for v in &statement.versions {
+            for c in &v.changes {
+                let json = |spans| serde_json::to_value(spans).unwrap();
+                common::check_spans_json(reference, OffsetUnit::Utf16, &json(&c.reference));
+                common::check_spans_json(texts[v.story], OffsetUnit::Utf16, &json(&c.version));
+            }
+        }
+    }
+    let want = case["statements"].as_array().ok_or("no `statements`")?;
+    if comparison.quotes.len() != want.len() {
+        return Err(format!(
+            "{} statements, want {}: {}",
+            comparison.quotes.len(),
+            want.len(),
+            show()
+        ));
+    }
+    let join = |spans: &[article_analyzer::Span]| {
+        spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let row = |name: &str| -> Result<usize, String> {
+        comparison
+            .entities
+            .iter()
+            .position(|r| r.name == name)
+            .or_else(|| {
+                comparison
+                    .entities
+                    .iter()
+                    .position(|r| r.aliases.iter().any(|a| a == name))
+            })
+            .ok_or(format!("no entity row for {name:?}"))
+    };
+    for (got, want) in comparison.quotes.iter().zip(want) {
+        let stories: Vec<usize> = got.versions.iter().map(|v| v.story).collect();
+        let want_stories: Vec<usize> = serde_json::from_value(want["stories"].clone())
+            .map_err(|e| format!("`stories`: {e}"))?;
+        if stories != want_stories {
+            return Err(format!("statement in stories {stories:?}: {}", show()));
+        }
+        if let Some(quotes) = want.get("quotes") {
+            let got: Vec<&Vec<usize>> = got.versions.iter().map(|v| &v.quotes).collect();
+            if serde_json::to_value(&got).unwrap() != *quotes {
+                return Err(format!("versions hold quotes {got:?}, want {quotes}"));
+            }
+        }
+        if let Some(speaker) = want.get("speaker").and_then(Value::as_str) {
+            if got.speaker.as_deref() != Some(speaker) {
+                return Err(format!("speaker {:?}, want {speaker}", got.speaker));
+            }
+        }
+        if let Some(speakers) = want.get("version_speakers") {
+            let got: Vec<Option<&str>> =
+                got.versions.iter().map(|v| v.speaker.as_deref()).collect();
+            if serde_json::to_value(&got).unwrap() != *speakers {
+                return Err(format!("version speakers {got:?}, want {speakers}"));
+            }
+        }
+        if let Some(changes) = want.get("changes") {
+            let got: Vec<Vec<[String; 2]>> = got
+                .versions
+                .iter()
+                .map(|v| {
+                    v.changes
+                        .iter()
+                        .map(|c| [join(&c.reference), join(&c.version)])
+                        .collect()
+                })
+                .collect();
+            if serde_json::to_value(&got).unwrap() != *changes {
+                return Err(format!("changes {got:?}, want {changes}"));
+            }
+        }
+    }
+    for (key, together) in [("same", true), ("apart", false)] {
+        for pair in case
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let names = strings(pair);
+            let (a, b) = (row(names[0])?, row(names[1])?);
+            if (a == b) != together {
+                return Err(format!("{names:?}: rows {a} and {b}"));
+            }
+            if together && comparison.entities[a].stories.len() < 2 {
+                return Err(format!("{names:?}: in one story only"));
+            }
+        }
+    }
+    for (s, names) in case
+        .get("only")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        for name in strings(names) {
+            let r = row(name)?;
+            if !comparison.only_in[s].entities.contains(&r) {
+                return Err(format!("{name} is not listed as only in story {s}"));
+            }
+        }
+    }
+    if let Some(only) = case.get("only_quotes") {
+        let got: Vec<&Vec<usize>> = comparison.only_in.iter().map(|o| &o.quotes).collect();
+        if serde_json::to_value(&got).unwrap() != *only {
+            return Err(format!("quotes only in one story {got:?}, want {only}"));
+        }
+    }
+    for (name, stories) in case
+        .get("quoted_in")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let got: Vec<usize> = comparison.entities[row(name)?]
+            .stories
+            .iter()
+            .filter(|s| s.quoted > 0)
+            .map(|s| s.story)
+            .collect();
+        if serde_json::to_value(&got).unwrap() != *stories {
+            return Err(format!("{name} quoted in {got:?}, want {stories}"));
+        }
+    }
+    Ok(())
+}

@@ -5,7 +5,8 @@
 //!   clustering keys them (`Kim Jong Un` and `Kim Jong-un` give `kimjongun`; `Kim
 //!   Jong-il` gives another key);
 //! - anything else: its type and each of its names and aliases as a phrase key, so the
-//!   `KCNA` of one story meets the `Korean Central News Agency (KCNA)` of another;
+//!   `KCNA` of one story meets the `Korean Central News Agency (KCNA)` of another, and
+//!   for a listed name its list's canonical form too (`DPRK` meets `North Korea`);
 //! - a facility also: the name without its facility words, and the kind of facility
 //!   with synonyms read as one (`Vostochny space center` = `Vostochny Cosmodrome`).
 //!
@@ -18,7 +19,7 @@
 
 use super::{EntityInStory, SharedEntity, Story};
 use crate::analysis::{Entity, EntityType};
-use crate::entities::{person_key, phrase_key, Lexicon};
+use crate::entities::{person_key, phrase_key, Known, Lexicon};
 use crate::fast_hash::FastHashMap;
 use crate::text::{tokenize, TokenKind};
 
@@ -211,12 +212,17 @@ fn keys_of(e: &Entity) -> Vec<String> {
     };
     for form in forms(e) {
         let words = name_words(form);
-        if !words.is_empty() {
-            keys.push(format!(
-                "{kind}:{}",
-                phrase_key(words.iter().map(String::as_str))
-            ));
+        if words.is_empty() {
+            continue;
         }
+        let key = phrase_key(words.iter().map(String::as_str));
+        // A listed name also meets its list's canonical form (`DPRK` → `North Korea`).
+        if let Some(Known::Place(canonical, _) | Known::Organization(canonical, _)) =
+            Lexicon::get().phrase(&key)
+        {
+            keys.push(format!("{kind}:{}", phrase_key(canonical.split(' '))));
+        }
+        keys.push(format!("{kind}:{key}"));
     }
     if e.subtype.as_deref() == Some("facility") {
         keys.extend(facility_key(&e.name));

@@ -22,7 +22,7 @@ use crate::text::Document;
 pub(crate) use lexicon::is_person_title;
 // The name keys and word lists that `compare` matches entities of several stories by.
 pub(crate) use cluster::person_key;
-pub(crate) use lexicon::{phrase_key, Lexicon};
+pub(crate) use lexicon::{phrase_key, Known, Lexicon};
 
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
 pub fn find_entities(doc: &Document, analysis: &Analysis) -> Vec<Entity> {
