@@ -14,7 +14,10 @@
 //!    so `the DPRK` and `[North Korea]` still line up. Aligned quotes form one statement
 //!    (a quote split in two in one story and joined in another is one statement), and
 //!    each story's version is compared word by word with the first story's.
-//! 3. What only one story has: entity rows and quotes found in one story alone.
+//! 3. `figures`: figures (and dates) of different stories that state the same
+//!    quantity, told by their kind and the words around them, and whether the values
+//!    agree (`$44.5 million` / `$45 million` for one contract).
+//! 4. What only one story has: entity rows, quotes and figures found in one story alone.
 //!
 //! The cost is linear in the stories' quotes and entities, plus one word-by-word
 //! comparison per aligned version: quotes × stories at worst, when every story quotes
@@ -26,6 +29,7 @@
 //! version only, so two later stories are not compared with each other directly.
 
 mod entities;
+mod figures;
 mod quotes;
 mod words;
 
@@ -48,6 +52,10 @@ pub struct Comparison {
     pub entities: Vec<SharedEntity>,
     /// Statements carried by two stories or more.
     pub quotes: Vec<AlignedQuote>,
+    /// Figures (money, percentages, quantities) two stories or more state.
+    pub figures: Vec<SharedFigure>,
+    /// Dates two stories or more give for the same thing.
+    pub dates: Vec<SharedFigure>,
     /// One per story, in the order given: what that story alone has.
     pub only_in: Vec<OnlyIn>,
 }
@@ -122,6 +130,30 @@ pub struct Change {
     pub version: Vec<Span>,
 }
 
+/// One quantity (or date) as several stories state it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedFigure {
+    /// `money`, `percent`, `quantity` or `date`.
+    pub kind: String,
+    /// Whether the stories give it different values.
+    pub differs: bool,
+    /// The words around it that every version has (what the quantity is about).
+    pub about: Vec<String>,
+    /// One per figure (or date) stating it, in story order.
+    pub versions: Vec<FigureVersion>,
+}
+
+/// A figure or date as one story writes it: the span, with its story, its index in that
+/// story's `figures` (or `dates`), and its value (`44500000 USD`, `2023-09-13`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureVersion {
+    #[serde(flatten)]
+    pub span: Span,
+    pub story: usize,
+    pub index: usize,
+    pub value: String,
+}
+
 /// What one story alone has.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OnlyIn {
@@ -130,6 +162,8 @@ pub struct OnlyIn {
     pub entities: Vec<usize>,
     /// Indices into the story's `quotes`: those no other story carries.
     pub quotes: Vec<usize>,
+    /// Indices into the story's `figures`: those no other story states.
+    pub figures: Vec<usize>,
 }
 
 /// Compares stories on one event, each given with its analysis. Infallible: spans of
@@ -151,8 +185,11 @@ pub fn compare(stories: &[(&str, &Analysis)]) -> Comparison {
         .collect();
     let rows = entities::match_entities(&read);
     let statements = quotes::align_quotes(&read, &rows);
+    let (shared_figures, mut lone_figures) = figures::align_figures(&read, false);
+    let (shared_dates, _) = figures::align_figures(&read, true);
     let only_in = (0..read.len())
         .map(|s| OnlyIn {
+            figures: std::mem::take(&mut lone_figures[s]),
             story: s,
             entities: rows
                 .entities
@@ -184,6 +221,8 @@ pub fn compare(stories: &[(&str, &Analysis)]) -> Comparison {
             .collect(),
         entities: rows.entities,
         quotes: statements,
+        figures: shared_figures,
+        dates: shared_dates,
         only_in,
     }
 }
@@ -193,8 +232,11 @@ pub fn compare(stories: &[(&str, &Analysis)]) -> Comparison {
 struct Story<'a> {
     text: &'a str,
     analysis: &'a Analysis,
-    /// Per quote, its byte range when its span slices the text.
+    /// Per quote, figure and date, its byte range when its span slices the text (and,
+    /// for figures and dates, lies outside the dateline and the captions).
     quotes: Vec<Option<Range<usize>>>,
+    figures: Vec<Option<Range<usize>>>,
+    dates: Vec<Option<Range<usize>>>,
     /// Every entity mention that slices the text: byte range and entity index, by start.
     mentions: Vec<(Range<usize>, usize)>,
     converter: OffsetConverter<'a>,
@@ -204,8 +246,16 @@ impl<'a> Story<'a> {
     fn new(text: &'a str, analysis: &'a Analysis) -> Story<'a> {
         let unit = analysis.offsets;
         let mut wanted: Vec<usize> = Vec::new();
-        for q in &analysis.quotes {
-            wanted.extend([q.span.start, q.span.end]);
+        let spans = analysis
+            .quotes
+            .iter()
+            .map(|q| &q.span)
+            .chain(analysis.figures.iter().map(|f| &f.span))
+            .chain(analysis.dates.iter().map(|d| &d.span))
+            .chain(analysis.dateline.iter().map(|d| &d.span))
+            .chain(&analysis.captions);
+        for span in spans {
+            wanted.extend([span.start, span.end]);
         }
         for e in &analysis.entities {
             for m in &e.mentions {
@@ -218,6 +268,20 @@ impl<'a> Story<'a> {
             (text.get(range.clone()) == Some(span.text.as_str())).then_some(range)
         };
         let quotes = analysis.quotes.iter().map(|q| range_of(&q.span)).collect();
+        // The dateline's date is the filing date and a caption's the photo's: neither
+        // states a quantity of the story.
+        let asides: Vec<Range<usize>> = analysis
+            .dateline
+            .iter()
+            .map(|d| &d.span)
+            .chain(&analysis.captions)
+            .filter_map(&range_of)
+            .collect();
+        let in_story = |span: &Span| {
+            range_of(span).filter(|r| !asides.iter().any(|a| a.start <= r.start && r.end <= a.end))
+        };
+        let figures = analysis.figures.iter().map(|f| in_story(&f.span)).collect();
+        let dates = analysis.dates.iter().map(|d| in_story(&d.span)).collect();
         let mut mentions: Vec<(Range<usize>, usize)> = analysis
             .entities
             .iter()
@@ -230,6 +294,8 @@ impl<'a> Story<'a> {
             text,
             analysis,
             quotes,
+            figures,
+            dates,
             mentions,
             converter: OffsetConverter::new(text, unit),
         }

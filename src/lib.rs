@@ -33,8 +33,8 @@ pub use analysis::{
     FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use compare::{
-    compare, AlignedQuote, Change, Comparison, EntityInStory, OnlyIn, QuoteVersion, SharedEntity,
-    StorySummary, COMPARISON_VERSION,
+    compare, AlignedQuote, Change, Comparison, EntityInStory, FigureVersion, OnlyIn, QuoteVersion,
+    SharedEntity, SharedFigure, StorySummary, COMPARISON_VERSION,
 };
 pub use dates::CalendarDate;
 pub use offsets::OffsetUnit;

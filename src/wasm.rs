@@ -212,6 +212,27 @@ export interface Change {
   version: Span[];
 }
 
+/** One quantity (or date) as several stories state it. */
+export interface SharedFigure {
+  /** `money`, `percent`, `quantity` or `date`. */
+  kind: string;
+  /** Whether the stories give it different values. */
+  differs: boolean;
+  /** The words around it that every version has. */
+  about: string[];
+  /** One per figure (or date) stating it, in story order. */
+  versions: FigureVersion[];
+}
+
+/** A figure or date as one story writes it. */
+export interface FigureVersion extends Span {
+  story: number;
+  /** Index into that story's `figures` (or `dates`). */
+  index: number;
+  /** `44500000 USD`, `2023-09-13`. */
+  value: string;
+}
+
 /** What one story alone has. */
 export interface OnlyIn {
   story: number;
@@ -219,6 +240,8 @@ export interface OnlyIn {
   entities: number[];
   /** Indices into the story's `quotes`. */
   quotes: number[];
+  /** Indices into the story's `figures`. */
+  figures: number[];
 }
 
 /** The comparison contract, version 1 (see SCHEMA.md). */
@@ -227,6 +250,8 @@ export interface Comparison {
   stories: StorySummary[];
   entities: SharedEntity[];
   quotes: AlignedQuote[];
+  figures: SharedFigure[];
+  dates: SharedFigure[];
   only_in: OnlyIn[];
 }
 

@@ -355,30 +355,10 @@ fn the_command_prints_files_analyses_and_the_comparison() {
     assert!(String::from_utf8_lossy(&one.stderr).contains("two files or more"));
 }
 
-/// The case table `tests/data/compare.jsonl` (its first line says how to read it).
+/// The case table `tests/data/compare.jsonl` (fields in `tests/data/README.md`).
 #[test]
 fn constructed_stories_compare_as_the_table_says() {
-    let table = include_str!("data/compare.jsonl");
-    let mut failures = Vec::new();
-    let mut cases = 0;
-    for line in table.lines().filter(|l| !l.trim().is_empty()) {
-        let case: Value = serde_json::from_str(line).expect("each line is JSON");
-        if case.get("comment").is_some() {
-            continue;
-        }
-        cases += 1;
-        let name = case["name"].as_str().unwrap_or("(unnamed)").to_string();
-        if let Err(message) = check_case(&case) {
-            failures.push(format!("{name}:\n    {message}"));
-        }
-    }
-    assert!(cases >= 25, "the table lost cases: {cases}");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} cases fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::cases::run_cases("compare.jsonl", 25, check_case);
 }
 
 fn check_case(case: &Value) -> Result<(), String> {
@@ -399,6 +379,12 @@ fn check_case(case: &Value) -> Result<(), String> {
                 common::check_spans_json(reference, OffsetUnit::Utf16, &json(&c.reference));
                 common::check_spans_json(texts[v.story], OffsetUnit::Utf16, &json(&c.version));
             }
+        }
+    }
+    for figure in comparison.figures.iter().chain(&comparison.dates) {
+        for v in &figure.versions {
+            let json = serde_json::to_value(&v.span).unwrap();
+            common::check_spans_json(texts[v.story], OffsetUnit::Utf16, &json);
         }
     }
     let want = case["statements"].as_array().ok_or("no `statements`")?;
@@ -500,6 +486,28 @@ fn check_case(case: &Value) -> Result<(), String> {
             if !comparison.only_in[s].entities.contains(&r) {
                 return Err(format!("{name} is not listed as only in story {s}"));
             }
+        }
+    }
+    for (key, got) in [
+        ("figures", &comparison.figures),
+        ("dates", &comparison.dates),
+    ] {
+        let Some(want) = case.get(key) else { continue };
+        let got: Vec<Value> = got
+            .iter()
+            .map(|f| {
+                let texts: Vec<&str> = f.versions.iter().map(|v| v.span.text.as_str()).collect();
+                serde_json::json!({"texts": texts, "differs": f.differs})
+            })
+            .collect();
+        if Value::Array(got.clone()) != *want {
+            return Err(format!("{key} {got:?}, want {want}"));
+        }
+    }
+    if let Some(only) = case.get("only_figures") {
+        let got: Vec<&Vec<usize>> = comparison.only_in.iter().map(|o| &o.figures).collect();
+        if serde_json::to_value(&got).unwrap() != *only {
+            return Err(format!("figures only in one story {got:?}, want {only}"));
         }
     }
     if let Some(only) = case.get("only_quotes") {

@@ -122,6 +122,11 @@ pub(super) fn read_quote(
     }
 }
 
+/// `the`, `of`, `will`: a word that says nothing of what a sentence is about.
+pub(super) fn is_function_word(lowercase: &str) -> bool {
+    function_words().contains(lowercase)
+}
+
 fn function_words() -> &'static FastHashSet<&'static str> {
     static WORDS: OnceLock<FastHashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {

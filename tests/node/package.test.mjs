@@ -158,7 +158,7 @@ test("the .d.ts declares exactly the fields the result carries", async () => {
     }),
   );
   assert.deepEqual(mismatches(compare(seeds), "Comparison", interfaces, "comparison", seen), []);
-  for (const name of ["Comparison", "StorySummary", "SharedEntity", "EntityInStory", "AlignedQuote", "QuoteVersion", "Change", "OnlyIn"]) {
+  for (const name of ["Comparison", "StorySummary", "SharedEntity", "EntityInStory", "AlignedQuote", "QuoteVersion", "Change", "OnlyIn", "SharedFigure", "FigureVersion"]) {
     assert.ok(seen.has(name), `the seed comparison exercised no ${name}`);
   }
 });
