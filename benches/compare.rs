@@ -85,7 +85,7 @@ fn version_of(statement: &str, rng: &mut Rng) -> String {
 }
 
 fn story(index: usize) -> String {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (index as u64 + 1) * 0x2545_F491_4F6C_DD1D);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ ((index as u64 + 1) * 0x2545_F491_4F6C_DD1D));
     let mut text = format!("SEOUL, Sept. 14 (Agency{index}) -- ");
     let mut quoted = 0;
     while text.len() < STORY_BYTES {
