@@ -1,7 +1,9 @@
 //! The `article-analyzer` command: pretty JSON for files (or stdin), a streaming
 //! JSON-lines filter with `--jsonl`, or `compare` for several stories on one event.
 
-use article_analyzer::{analyze, compare, jsonl, CalendarDate, OffsetUnit, Options};
+mod jsonl;
+
+use article_analyzer::{analyze, compare, CalendarDate, OffsetUnit, Options};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};

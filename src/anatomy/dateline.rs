@@ -20,10 +20,10 @@
 //!
 //! Knowingly wrong: a misspelled month (`Narch 2`) loses the whole dateline.
 
-use crate::dates::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
+use crate::calendar::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
 use crate::text::{Document, TokenKind};
+use crate::wordlists::agency_name;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// A dateline found at the start of a line (byte ranges).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,26 +45,6 @@ pub struct FoundDate {
     pub year: Option<i32>,
     pub month: u32,
     pub day: u32,
-}
-
-/// The agencies of `data/news-agencies.txt`.
-pub fn agencies() -> &'static [&'static str] {
-    static AGENCIES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    AGENCIES.get_or_init(|| {
-        include_str!("../../data/news-agencies.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
-/// The agency's name as the list writes it, when `name` is one (any case).
-pub fn agency_name(name: &str) -> Option<&'static str> {
-    agencies()
-        .iter()
-        .find(|a| a.eq_ignore_ascii_case(name))
-        .copied()
 }
 
 /// Lowercase words inside a place name: `Rio de Janeiro`, `Port of Spain`.

@@ -20,8 +20,8 @@
 use super::{EntityInStory, SharedEntity, Story};
 use crate::analysis::{Entity, EntityType};
 use crate::entities::{person_key, phrase_key, Known, Lexicon};
-use crate::fast_hash::FastHashMap;
 use crate::text::{tokenize, TokenKind};
+use rustc_hash::FxHashMap;
 
 /// Facility kinds that name the same kind of place (`Vostochny Cosmodrome` is called
 /// `Vostochny space center` by Yonhap): each maps to the first of its line.
@@ -49,7 +49,7 @@ pub(super) fn match_entities(stories: &[Story]) -> Rows {
         &stories[s].analysis.entities[e]
     };
     let mut sets = DisjointSets::new(nodes.len());
-    let mut first_with_key: FastHashMap<String, usize> = FastHashMap::default();
+    let mut first_with_key: FxHashMap<String, usize> = FxHashMap::default();
     for node in 0..nodes.len() {
         for key in keys_of(entity(node)) {
             let first = *first_with_key.entry(key).or_insert(node);
@@ -58,7 +58,7 @@ pub(super) fn match_entities(stories: &[Story]) -> Rows {
     }
 
     // People named by one word only join the one row with a full name holding it.
-    let mut full_rows_by_word: FastHashMap<String, Vec<usize>> = FastHashMap::default();
+    let mut full_rows_by_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut one_word: Vec<(usize, String)> = Vec::new();
     for node in 0..nodes.len() {
         let e = entity(node);
@@ -89,7 +89,7 @@ pub(super) fn match_entities(stories: &[Story]) -> Rows {
     }
 
     // Rows in order of first appearance.
-    let mut row_of_root: FastHashMap<usize, usize> = FastHashMap::default();
+    let mut row_of_root: FxHashMap<usize, usize> = FxHashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for node in 0..nodes.len() {
         let root = sets.find(node);
@@ -109,7 +109,7 @@ pub(super) fn match_entities(stories: &[Story]) -> Rows {
             row_of[s][e] = row;
         }
     }
-    let mut quoted: FastHashMap<(usize, usize), usize> = FastHashMap::default();
+    let mut quoted: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (s, story) in stories.iter().enumerate() {
         for q in &story.analysis.quotes {
             let speaker = q.speaker.as_ref().and_then(|sp| sp.entity);

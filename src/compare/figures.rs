@@ -17,8 +17,8 @@
 use super::entities::DisjointSets;
 use super::{FigureVersion, SharedFigure, Story};
 use crate::analysis::FigureKind;
-use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::text::{tokenize, TokenKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// Content words looked at on each side of an item.
@@ -94,8 +94,8 @@ pub(super) fn align_figures(
     }
 
     // Pairs of items of different stories with a context word in common, counted.
-    let mut by_word: FastHashMap<(&str, &str), Vec<usize>> = FastHashMap::default();
-    let mut shared: FastHashMap<(usize, usize), usize> = FastHashMap::default();
+    let mut by_word: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (i, item) in items.iter().enumerate() {
         for word in &item.context {
             let earlier = by_word.entry((&item.kind, word)).or_default();
@@ -130,7 +130,7 @@ pub(super) fn align_figures(
         .concat();
         stories_of[root] = merged;
     }
-    let mut members: FastHashMap<usize, Vec<usize>> = FastHashMap::default();
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..items.len() {
         members.entry(sets.find(i)).or_default().push(i);
     }
@@ -228,7 +228,7 @@ fn context_words(text: &str, item: Range<usize>) -> Vec<String> {
         .take(CONTEXT_WORDS)
         .collect();
     out.extend(words(after).into_iter().take(CONTEXT_WORDS));
-    let mut seen = FastHashSet::default();
+    let mut seen = FxHashSet::default();
     out.retain(|w| seen.insert(w.clone()));
     out
 }

@@ -23,7 +23,7 @@
 use super::entities::{DisjointSets, Rows};
 use super::words::{read_quote, Interner, QuoteWords};
 use super::{AlignedQuote, Change, QuoteVersion, Span, Story};
-use crate::fast_hash::{FastHashMap, FastHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 /// The largest word-by-word table of one comparison (4 MB of `u32`).
@@ -48,12 +48,11 @@ pub(super) fn align_quotes(stories: &[Story], rows: &Rows) -> Vec<AlignedQuote> 
             }
         }
     }
-    let trigrams: Vec<FastHashSet<Trigram>> =
-        quotes.iter().map(|q| trigrams_of(&q.tokens)).collect();
+    let trigrams: Vec<FxHashSet<Trigram>> = quotes.iter().map(|q| trigrams_of(&q.tokens)).collect();
 
     // Candidate pairs: quotes of different stories sharing a run with a content word.
-    let mut index: FastHashMap<Trigram, Vec<usize>> = FastHashMap::default();
-    let mut candidates: FastHashSet<(usize, usize)> = FastHashSet::default();
+    let mut index: FxHashMap<Trigram, Vec<usize>> = FxHashMap::default();
+    let mut candidates: FxHashSet<(usize, usize)> = FxHashSet::default();
     for (i, q) in quotes.iter().enumerate() {
         for at in 0..q.tokens.len().saturating_sub(2) {
             if !q.content[at..at + 3].iter().any(|&c| c) {
@@ -81,7 +80,7 @@ pub(super) fn align_quotes(stories: &[Story], rows: &Rows) -> Vec<AlignedQuote> 
     }
 
     // Statements: sets of quotes from two stories or more, in order of first quote.
-    let mut members: FastHashMap<usize, Vec<usize>> = FastHashMap::default();
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..quotes.len() {
         members.entry(sets.find(i)).or_default().push(i);
     }
@@ -97,16 +96,16 @@ pub(super) fn align_quotes(stories: &[Story], rows: &Rows) -> Vec<AlignedQuote> 
 }
 
 /// The three-token runs of a quote.
-fn trigrams_of(tokens: &[u32]) -> FastHashSet<Trigram> {
+fn trigrams_of(tokens: &[u32]) -> FxHashSet<Trigram> {
     tokens.windows(3).map(|w| (w[0], w[1], w[2])).collect()
 }
 
 /// Whether two quotes report the same statement (see the module doc).
 fn aligned(
     a: &QuoteWords,
-    b_trigrams: &FastHashSet<Trigram>,
+    b_trigrams: &FxHashSet<Trigram>,
     b: &QuoteWords,
-    a_trigrams: &FastHashSet<Trigram>,
+    a_trigrams: &FxHashSet<Trigram>,
 ) -> bool {
     let (a_shared, a_content) = shared_tokens(a, b_trigrams);
     let (b_shared, b_content) = shared_tokens(b, a_trigrams);
@@ -117,7 +116,7 @@ fn aligned(
 }
 
 /// How many of `q`'s tokens, and of its content tokens, lie in a run the other has.
-fn shared_tokens(q: &QuoteWords, other: &FastHashSet<Trigram>) -> (usize, usize) {
+fn shared_tokens(q: &QuoteWords, other: &FxHashSet<Trigram>) -> (usize, usize) {
     let mut covered = vec![false; q.tokens.len()];
     for (at, w) in q.tokens.windows(3).enumerate() {
         if other.contains(&(w[0], w[1], w[2])) {

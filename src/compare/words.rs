@@ -8,10 +8,10 @@
 //! Un` and `Kim Jong-un` show as a difference while still aligning.
 
 use super::Story;
-use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::text::{tokenize, TokenKind};
+use crate::wordlists::{contains, List};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// A word as written: its bytes in the story and its comparison key (lowercase, `’`
 /// read as `'`).
@@ -36,7 +36,7 @@ pub(super) struct QuoteWords {
 /// Gives each distinct string one number, so comparisons are integer comparisons.
 #[derive(Default)]
 pub(super) struct Interner {
-    ids: FastHashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
@@ -89,7 +89,6 @@ pub(super) fn read_quote(
             ));
         }
     }
-    let function_words = function_words();
     let mut tokens = Vec::with_capacity(words.len());
     let mut content = Vec::with_capacity(words.len());
     let mut next_mention = mentions.iter().peekable();
@@ -107,7 +106,7 @@ pub(super) fn read_quote(
                 continue;
             }
             let lower = piece.to_lowercase();
-            content.push(!function_words.contains(lower.as_str()));
+            content.push(!is_function_word(&lower));
             tokens.push(interner.id(&lower));
         }
         i += 1;
@@ -124,16 +123,5 @@ pub(super) fn read_quote(
 
 /// `the`, `of`, `will`: a word that says nothing of what a sentence is about.
 pub(super) fn is_function_word(lowercase: &str) -> bool {
-    function_words().contains(lowercase)
-}
-
-fn function_words() -> &'static FastHashSet<&'static str> {
-    static WORDS: OnceLock<FastHashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../../data/function_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    contains(List::FunctionWords, lowercase)
 }

@@ -6,7 +6,7 @@
 //! names must be capitalized), `2000 troops` (a year alone is not followed by a plural
 //! noun unless a cue such as `in` precedes it).
 
-use super::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
+use crate::calendar::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
 

@@ -15,23 +15,16 @@ mod cluster;
 mod lexicon;
 mod recognize;
 
-use crate::analysis::{Analysis, Entity};
+use crate::analysis::Entity;
+use crate::anatomy::Anatomy;
 use crate::text::Document;
 
-#[allow(unused_imports)]
-pub(crate) use lexicon::is_person_title;
 // The name keys and word lists that `compare` matches entities of several stories by.
 pub(crate) use cluster::person_key;
 pub(crate) use lexicon::{phrase_key, Known, Lexicon};
 
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
-pub fn find_entities(doc: &Document, analysis: &Analysis) -> Vec<Entity> {
-    let mentions = recognize::find_mentions(doc, analysis);
+pub fn find_entities(doc: &Document, anatomy: &Anatomy) -> Vec<Entity> {
+    let mentions = recognize::find_mentions(doc, anatomy);
     cluster::cluster(doc, mentions)
-}
-
-/// Whether `word` is among the most frequent English words (`More`, `Legislative`): a
-/// capital that opens a sentence is then probably not a name. Read by `quotes`.
-pub(crate) fn is_common_word(word: &str) -> bool {
-    lexicon::Lexicon::get().is_common_word(word)
 }

@@ -25,9 +25,10 @@
 //! sports teams named after their city are places here.
 
 use super::lexicon::{phrase_key, push_key_word, Known, Lexicon, MAX_PHRASE_TOKENS};
-use crate::analysis::{Analysis, EntityType};
-use crate::fast_hash::FastHashSet;
+use crate::analysis::{Dateline, EntityType};
+use crate::anatomy::Anatomy;
 use crate::text::{Document, TokenKind};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -68,15 +69,15 @@ struct Scanner<'d, 'a> {
     /// Token opens a sentence (after any opening quotes or brackets).
     opener: Vec<bool>,
     /// Words the story writes in lowercase (as written: they are lowercase already).
-    lowercase_uses: FastHashSet<&'a str>,
+    lowercase_uses: FxHashSet<&'a str>,
     /// Words, lowercased, that the story capitalizes in the middle of a sentence.
-    midsentence_caps: FastHashSet<String>,
+    midsentence_caps: FxHashSet<String>,
     mentions: Vec<Mention>,
 }
 
-pub fn find_mentions(doc: &Document, analysis: &Analysis) -> Vec<Mention> {
+pub fn find_mentions(doc: &Document, anatomy: &Anatomy) -> Vec<Mention> {
     let mut scanner = Scanner::new(doc);
-    let claimed = scanner.dateline_mentions(analysis);
+    let claimed = scanner.dateline_mentions(anatomy.dateline.as_ref());
     scanner.scan(claimed);
     scanner.mentions.sort_by_key(|m| m.tokens.start);
     scanner.mark_teams();
@@ -158,8 +159,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 *open = true;
             }
         }
-        let mut lowercase_uses = FastHashSet::default();
-        let mut midsentence_caps = FastHashSet::default();
+        let mut lowercase_uses = FxHashSet::default();
+        let mut midsentence_caps = FxHashSet::default();
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || shouting[i] {
                 continue;
@@ -221,8 +222,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// The dateline's place and agency, as the anatomy stage found them; returns the
     /// token range the dateline covers, which the scan leaves alone.
-    fn dateline_mentions(&mut self, analysis: &Analysis) -> Range<usize> {
-        let Some(dateline) = &analysis.dateline else {
+    fn dateline_mentions(&mut self, dateline: Option<&Dateline>) -> Range<usize> {
+        let Some(dateline) = dateline else {
             return 0..0;
         };
         let span = dateline.span.range();
