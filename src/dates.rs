@@ -24,29 +24,29 @@ use expressions::{Direction, Expression};
 
 /// How much of a calendar date a value states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Known {
+enum DateValue {
     Year(i32),
     Month(i32, u32),
     Day(CalendarDate),
 }
 
-impl Known {
+impl DateValue {
     fn value(self) -> String {
         match self {
-            Known::Year(y) => format!("{y:04}"),
-            Known::Month(y, m) => format!("{y:04}-{m:02}"),
-            Known::Day(d) => d.to_string(),
+            DateValue::Year(y) => format!("{y:04}"),
+            DateValue::Month(y, m) => format!("{y:04}-{m:02}"),
+            DateValue::Day(d) => d.to_string(),
         }
     }
 
     /// What every day from `first` to `last` has in common.
-    fn common(first: CalendarDate, last: CalendarDate) -> Option<Known> {
+    fn common(first: CalendarDate, last: CalendarDate) -> Option<DateValue> {
         if first == last {
-            Some(Known::Day(first))
+            Some(DateValue::Day(first))
         } else if (first.year, first.month) == (last.year, last.month) {
-            Some(Known::Month(first.year, first.month))
+            Some(DateValue::Month(first.year, first.month))
         } else if first.year == last.year {
-            Some(Known::Year(first.year))
+            Some(DateValue::Year(first.year))
         } else {
             None
         }
@@ -74,7 +74,7 @@ pub fn find_dates(
         .iter()
         .map(|f| DateMention {
             span: Span::new(doc.text, f.range.clone()),
-            value: resolve(&f.expression, story_date).map(Known::value),
+            value: resolve(&f.expression, story_date).map(DateValue::value),
         })
         .collect();
     Dates {
@@ -86,7 +86,7 @@ pub fn find_dates(
 /// The date the story speaks from: see the module comment.
 fn story_date(
     dateline: Option<&Dateline>,
-    found: &[expressions::Found],
+    found: &[expressions::DatePhrase],
     reference: Option<CalendarDate>,
 ) -> Option<CalendarDate> {
     let Some(dateline_date) = dateline.and_then(|d| d.date.as_ref()) else {
@@ -144,12 +144,12 @@ fn add_months(year: i32, month: u32, months: i64) -> (i32, u32) {
     (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
 }
 
-fn resolve(expression: &Expression, anchor: Option<CalendarDate>) -> Option<Known> {
+fn resolve(expression: &Expression, anchor: Option<CalendarDate>) -> Option<DateValue> {
     match *expression {
         Expression::Calendar { year, month, day } => match (month, day) {
-            (Some(m), Some(d)) => CalendarDate::new(year, m, d).map(Known::Day),
-            (Some(m), None) => Some(Known::Month(year, m)),
-            (None, _) => Some(Known::Year(year)),
+            (Some(m), Some(d)) => CalendarDate::new(year, m, d).map(DateValue::Day),
+            (Some(m), None) => Some(DateValue::Month(year, m)),
+            (None, _) => Some(DateValue::Year(year)),
         },
         Expression::Yearless {
             month,
@@ -161,8 +161,8 @@ fn resolve(expression: &Expression, anchor: Option<CalendarDate>) -> Option<Know
             if let Some(k) = years {
                 let year = anchor.year + k as i32;
                 return match day {
-                    Some(d) => CalendarDate::new(year, month, d).map(Known::Day),
-                    None => Some(Known::Month(year, month)),
+                    Some(d) => CalendarDate::new(year, month, d).map(DateValue::Day),
+                    None => Some(DateValue::Month(year, month)),
                 };
             }
             // The candidates around the anchor, earliest first, measured in days (a
@@ -183,11 +183,11 @@ fn resolve(expression: &Expression, anchor: Option<CalendarDate>) -> Option<Know
             };
             let (date, _) = chosen?;
             Some(match day {
-                Some(_) => Known::Day(date),
-                None => Known::Month(date.year, date.month),
+                Some(_) => DateValue::Day(date),
+                None => DateValue::Month(date.year, date.month),
             })
         }
-        Expression::DayOffset(days) => Some(Known::Day(anchor?.add_days(days))),
+        Expression::DayOffset(days) => Some(DateValue::Day(anchor?.add_days(days))),
         Expression::Weekday { weekday, direction } => {
             let anchor = anchor?;
             let ahead = (i64::from(weekday) - i64::from(anchor.weekday())).rem_euclid(7);
@@ -203,18 +203,18 @@ fn resolve(expression: &Expression, anchor: Option<CalendarDate>) -> Option<Know
                     }
                 }
             };
-            Some(Known::Day(anchor.add_days(days)))
+            Some(DateValue::Day(anchor.add_days(days)))
         }
         Expression::WeekOffset(weeks) => {
             let anchor = anchor?;
             let monday = anchor.add_days(-i64::from(anchor.weekday()) + 7 * weeks);
-            Known::common(monday, monday.add_days(6))
+            DateValue::common(monday, monday.add_days(6))
         }
         Expression::MonthOffset(months) => {
             let anchor = anchor?;
             let (y, m) = add_months(anchor.year, anchor.month, months);
-            Some(Known::Month(y, m))
+            Some(DateValue::Month(y, m))
         }
-        Expression::YearOffset(years) => Some(Known::Year(anchor?.year + years as i32)),
+        Expression::YearOffset(years) => Some(DateValue::Year(anchor?.year + years as i32)),
     }
 }

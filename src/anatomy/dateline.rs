@@ -91,23 +91,23 @@ const NOT_PLACE_WORDS: &[&str] = &[
     "urgent",
 ];
 
-struct Reader<'d, 'a> {
+struct DatelineReader<'d, 'a> {
     doc: &'d Document<'a>,
     /// One past the last token of the line.
     end: usize,
 }
 
-impl<'a> Reader<'_, 'a> {
+impl<'a> DatelineReader<'_, 'a> {
     fn word(&self, i: usize) -> &'a str {
         if i < self.end {
-            self.doc.token_text(i)
+            self.doc.word(i)
         } else {
             ""
         }
     }
 
     fn is_word(&self, i: usize) -> bool {
-        i < self.end && self.doc.tokens[i].kind == TokenKind::Word
+        i < self.end && self.doc.is_word(i)
     }
 
     /// Token `i` directly follows token `i - 1`, without a space.
@@ -237,7 +237,7 @@ impl<'a> Reader<'_, 'a> {
 /// The dateline at the start of `line` (a byte range of `doc.text`), if it has one.
 pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline> {
     let tokens = doc.tokens_within(line);
-    let r = Reader {
+    let r = DatelineReader {
         doc,
         end: tokens.end,
     };

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 pub const MAX_PHRASE_TOKENS: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Known {
+pub enum ListedPhrase {
     /// A place: canonical name and subtype (`country`, `city`, `region`).
     Place(&'static str, &'static str),
     /// An organization: canonical name and subtype (`agency`, or none).
@@ -27,7 +27,7 @@ pub enum Known {
 /// The phrase index over the lists of places, organizations and demonyms; the single
 /// words (given names, titles, organization words …) are asked of `crate::wordlists`.
 pub struct Lexicon {
-    phrases: FxHashMap<String, Known>,
+    phrases: FxHashMap<String, ListedPhrase>,
     /// The keys of the first words of longer phrases (`united`, `united states`, for
     /// `United States of America`), so a lookup stops as soon as no phrase can match.
     phrase_starts: FxHashSet<String>,
@@ -68,10 +68,10 @@ impl Lexicon {
         let mut phrases = FxHashMap::default();
         // Later inserts win: generated lists first, hand-written corrections last.
         for &line in entries(List::Regions) {
-            phrases.insert(key_of(line), Known::Place(line, "region"));
+            phrases.insert(key_of(line), ListedPhrase::Place(line, "region"));
         }
         for &line in entries(List::Cities) {
-            phrases.insert(key_of(line), Known::Place(line, "city"));
+            phrases.insert(key_of(line), ListedPhrase::Place(line, "city"));
         }
         for &line in entries(List::Countries) {
             let mut cols = line.split('\t');
@@ -80,22 +80,26 @@ impl Lexicon {
             let demonyms = cols.next().unwrap_or_default();
             for form in std::iter::once(name).chain(aliases.split('|')) {
                 if !form.is_empty() {
-                    phrases.insert(key_of(form), Known::Place(name, "country"));
+                    phrases.insert(key_of(form), ListedPhrase::Place(name, "country"));
                 }
             }
             for form in demonyms.split('|').filter(|f| !f.is_empty()) {
-                phrases.entry(key_of(form)).or_insert(Known::Demonym(name));
+                phrases
+                    .entry(key_of(form))
+                    .or_insert(ListedPhrase::Demonym(name));
             }
         }
         for &line in entries(List::Languages) {
-            phrases.entry(key_of(line)).or_insert(Known::Demonym(line));
+            phrases
+                .entry(key_of(line))
+                .or_insert(ListedPhrase::Demonym(line));
         }
         for &line in entries(List::PlacesExtra) {
             let mut cols = line.split('\t');
             let (form, name, subtype) = (cols.next(), cols.next(), cols.next());
             let known = match subtype {
-                Some("nationality") => Known::Demonym(name.unwrap_or_default()),
-                Some(subtype) => Known::Place(name.unwrap_or_default(), subtype),
+                Some("nationality") => ListedPhrase::Demonym(name.unwrap_or_default()),
+                Some(subtype) => ListedPhrase::Place(name.unwrap_or_default(), subtype),
                 None => continue,
             };
             phrases.insert(key_of(form.unwrap_or_default()), known);
@@ -105,7 +109,7 @@ impl Lexicon {
             let (form, name) = (cols.next().unwrap_or_default(), cols.next());
             let subtype = cols.next().filter(|s| !s.is_empty());
             if let Some(name) = name {
-                phrases.insert(key_of(form), Known::Organization(name, subtype));
+                phrases.insert(key_of(form), ListedPhrase::Organization(name, subtype));
             }
         }
         let facility_followers = entries(List::FacilityFollowers)
@@ -131,11 +135,11 @@ impl Lexicon {
     }
 
     /// A listed phrase; a plural demonym (`Serbs`, `North Koreans`) as its singular.
-    pub fn phrase(&self, key: &str) -> Option<Known> {
+    pub fn phrase(&self, key: &str) -> Option<ListedPhrase> {
         self.phrases.get(key).copied().or_else(|| {
             let singular = key.strip_suffix('s')?;
             match self.phrases.get(singular) {
-                Some(Known::Demonym(d)) => Some(Known::Demonym(d)),
+                Some(ListedPhrase::Demonym(d)) => Some(ListedPhrase::Demonym(d)),
                 _ => None,
             }
         })

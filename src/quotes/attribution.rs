@@ -40,7 +40,7 @@
 
 use super::marks::Quotation;
 use crate::analysis::{Entity, EntityType};
-use crate::text::{with_lowercase, Document, TokenKind};
+use crate::text::{starts_upper, with_lowercase, Document, TokenKind};
 use crate::wordlists::{contains, entries, List};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -220,7 +220,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn word(&self, t: usize) -> &'a str {
-        self.doc.token_text(t)
+        self.doc.word(t)
     }
 
     fn is_quoted(&self, t: usize) -> bool {
@@ -1431,10 +1431,6 @@ impl<'a> Attributor<'a> {
 fn is_adverb_before_cue(word: &str) -> bool {
     contains(List::BeforeCue, word)
         || (word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase()))
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `Prime Minister Han Duck-soo` → `Han Duck-soo`; `the KCNA` → `KCNA`.
