@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 const FOUNDATION: &[&str] = &["analysis", "offsets", "text", "calendar", "wordlists"];
 
 /// The stages, in the order `analyze` runs them; then `compare`, which reads analyses.
-const PIPELINE: &[&str] = &["anatomy", "entities", "quotes", "dates", "figures", "compare"];
+const PIPELINE: &[&str] = &[
+    "anatomy", "entities", "quotes", "dates", "figures", "compare",
+];
 
 /// The shells around the core: they may use anything.
 const SHELLS: &[&str] = &["lib", "main", "jsonl", "wasm", "options"];

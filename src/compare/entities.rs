@@ -19,7 +19,7 @@
 
 use super::{EntityInStory, SharedEntity, Story};
 use crate::analysis::{Entity, EntityType};
-use crate::entities::{person_key, phrase_key, Known, Lexicon};
+use crate::entities::{person_key, phrase_key, Lexicon, ListedPhrase};
 use crate::text::{tokenize, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -217,7 +217,7 @@ fn keys_of(e: &Entity) -> Vec<String> {
         }
         let key = phrase_key(words.iter().map(String::as_str));
         // A listed name also meets its list's canonical form (`DPRK` → `North Korea`).
-        if let Some(Known::Place(canonical, _) | Known::Organization(canonical, _)) =
+        if let Some(ListedPhrase::Place(canonical, _) | ListedPhrase::Organization(canonical, _)) =
             Lexicon::get().phrase(&key)
         {
             keys.push(format!("{kind}:{}", phrase_key(canonical.split(' '))));

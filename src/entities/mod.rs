@@ -21,7 +21,7 @@ use crate::text::Document;
 
 // The name keys and word lists that `compare` matches entities of several stories by.
 pub(crate) use cluster::person_key;
-pub(crate) use lexicon::{phrase_key, Known, Lexicon};
+pub(crate) use lexicon::{phrase_key, Lexicon, ListedPhrase};
 
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
 pub fn find_entities(doc: &Document, anatomy: &Anatomy) -> Vec<Entity> {
