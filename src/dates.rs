@@ -189,12 +189,18 @@ enum Known {
 }
 
 impl Known {
-    fn value(self) -> String {
-        match self {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` for a year that has no four digits
+    /// (`next Tuesday` from a reference date of 9999-12-31), which the format cannot write.
+    fn value(self) -> Option<String> {
+        let year = match self {
+            Known::Year(y) | Known::Month(y, _) => y,
+            Known::Day(d) => d.year,
+        };
+        (0..=9999).contains(&year).then(|| match self {
             Known::Year(y) => format!("{y:04}"),
             Known::Month(y, m) => format!("{y:04}-{m:02}"),
             Known::Day(d) => d.to_string(),
-        }
+        })
     }
 
     /// What every day from `first` to `last` has in common.
@@ -225,7 +231,7 @@ pub fn find_dates(doc: &Document, analysis: &mut Analysis, reference: Option<Cal
         .iter()
         .map(|f| DateMention {
             span: Span::new(doc.text, f.range.clone()),
-            value: resolve(&f.expression, story_date).map(Known::value),
+            value: resolve(&f.expression, story_date).and_then(Known::value),
         })
         .collect();
 }
