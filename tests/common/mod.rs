@@ -6,8 +6,26 @@
 //! bytes through one table built per input, so it stays linear on 50 MB stories.
 #![allow(dead_code)] // each test crate uses a different part of this module
 
-use article_analyzer::{Analysis, OffsetUnit};
+pub mod cases;
+
+use article_analyzer::{analyze, Analysis, CalendarDate, OffsetUnit, Options};
 use serde_json::Value;
+
+/// Analyzes `text` with offsets in UTF-8 bytes (so a test slices with `&text[start..end]`)
+/// and the given reference date (`YYYY-MM-DD`), and checks the span contract on the
+/// result.
+pub fn analyze_bytes(text: &str, reference_date: Option<&str>) -> Analysis {
+    let options = Options {
+        offsets: OffsetUnit::Utf8,
+        reference_date: reference_date.map(|d| {
+            d.parse::<CalendarDate>()
+                .unwrap_or_else(|e| panic!("reference date {d:?}: {e}"))
+        }),
+    };
+    let analysis = analyze(text, &options);
+    check_spans(text, &analysis);
+    analysis
+}
 
 /// For each offset in `unit`, the byte offset it stands for; `None` inside a character
 /// (the second UTF-16 unit of an astral character).
