@@ -18,6 +18,7 @@ mod anatomy;
 mod dates;
 mod entities;
 mod fast_hash;
+mod figures;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jsonl;
 mod offsets;
@@ -28,8 +29,8 @@ mod text;
 mod wasm;
 
 pub use analysis::{
-    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Quote, QuoteKind,
-    Span, Speaker, CONTRACT_VERSION,
+    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
+    FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use dates::CalendarDate;
 pub use offsets::OffsetUnit;
@@ -53,6 +54,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     dates::find_dates(&doc, &mut analysis, options.reference_date);
     analysis.entities = entities::find_entities(&doc, &analysis);
     analysis.quotes = quotes::find_quotes(&doc, &analysis);
+    analysis.figures = figures::find_figures(&doc, &analysis.dates);
     offsets::convert_analysis(&mut analysis, text, options.offsets);
     analysis
 }

@@ -87,6 +87,31 @@ export interface DateMention extends Span {
   value: string | null;
 }
 
+/** `money`: `$44.5 million`; `percent`: `23 per cent`, `a third`; `quantity`: `280 km`. */
+export type FigureKind = "money" | "percent" | "quantity";
+
+/** A figure the story states, with its normalized value and its sentence. */
+export interface Figure extends Span {
+  kind: FigureKind;
+  value: FigureValue;
+  /** The sentence the figure sits in: what it is about. */
+  sentence: Span;
+}
+
+/** `$44.5 million` is `{number: 44500000, scale: 1000000, currency: "USD", unit: null, per: null}`. */
+export interface FigureValue {
+  /** The amount with its scale applied; percentages in percent. */
+  number: number;
+  /** What the written number was multiplied by: 1000000 for `million`, 0.01 for cents. */
+  scale: number;
+  /** ISO 4217 code for money (`USD`, `CAD`, `KRW`); `null` when the text does not say. */
+  currency: string | null;
+  /** `%`, `percentage point`, `basis point`, or a unit symbol: `km`, `t`, `°C`, `magnitude`. */
+  unit: string | null;
+  /** What a rate is per: `barrel` in `60 cents a barrel`, `share`, `year`. */
+  per: string | null;
+}
+
 /** The analysis contract, version 1 (see SCHEMA.md). */
 export interface Analysis {
   version: 1;
@@ -105,6 +130,8 @@ export interface Analysis {
   quotes: Quote[];
   entities: Entity[];
   dates: DateMention[];
+  /** Money, percentages and measured quantities, in text order. */
+  figures: Figure[];
 }
 
 export interface AnalyzeOptions {
