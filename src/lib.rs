@@ -15,24 +15,23 @@
 
 mod analysis;
 mod anatomy;
+mod calendar;
 mod dates;
 mod entities;
-mod fast_hash;
 mod figures;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod jsonl;
 mod offsets;
 mod options;
 mod quotes;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wordlists;
 
 pub use analysis::{
     Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
     FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
-pub use dates::CalendarDate;
+pub use calendar::CalendarDate;
 pub use offsets::OffsetUnit;
 pub use options::{OptionsError, RawOptions};
 
@@ -47,14 +46,41 @@ pub struct Options {
 }
 
 /// Analyzes one article. Infallible: odd input gives a best-effort result.
+///
+/// The pipeline: each stage reads the document and what the stages before it found,
+/// and returns its own part.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let doc = text::Document::new(text);
-    let mut analysis = Analysis::empty(options.offsets);
-    anatomy::find_anatomy(&doc, &mut analysis);
-    dates::find_dates(&doc, &mut analysis, options.reference_date);
-    analysis.entities = entities::find_entities(&doc, &analysis);
-    analysis.quotes = quotes::find_quotes(&doc, &analysis);
-    analysis.figures = figures::find_figures(&doc, &analysis.dates);
+    let anatomy = anatomy::find_anatomy(&doc);
+    let entities = entities::find_entities(&doc, &anatomy);
+    let quotes = quotes::find_quotes(&doc, &anatomy, &entities);
+    let dates = dates::find_dates(&doc, anatomy.dateline.as_ref(), options.reference_date);
+    let figures = figures::find_figures(&doc, &dates.mentions);
+
+    let mut dateline = anatomy.dateline;
+    // The dateline writes a month and day; the year is the story date's.
+    if let (Some(date), Some(story_date)) = (
+        dateline.as_mut().and_then(|d| d.date.as_mut()),
+        dates.story_date,
+    ) {
+        date.year = Some(story_date.year);
+    }
+    let mut analysis = Analysis {
+        version: CONTRACT_VERSION,
+        offsets: options.offsets,
+        headline: anatomy.headline,
+        byline: anatomy.byline,
+        notes: anatomy.notes,
+        dateline,
+        captions: anatomy.captions,
+        end_marker: anatomy.end_marker,
+        emails: anatomy.emails,
+        paragraphs: anatomy.paragraphs,
+        quotes,
+        entities,
+        dates: dates.mentions,
+        figures,
+    };
     offsets::convert_analysis(&mut analysis, text, options.offsets);
     analysis
 }

@@ -1,7 +1,9 @@
 //! The `article-analyzer` command: pretty JSON for files (or stdin), or a streaming
 //! JSON-lines filter with `--jsonl`.
 
-use article_analyzer::{analyze, jsonl, CalendarDate, OffsetUnit, Options};
+mod jsonl;
+
+use article_analyzer::{analyze, CalendarDate, OffsetUnit, Options};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};

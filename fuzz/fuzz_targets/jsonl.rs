@@ -1,5 +1,5 @@
-//! The CLI's JSON-lines reader (`src/jsonl.rs`, compiled in from its file, so the
-//! target follows it wherever the crate declares it) on arbitrary bytes: every line gets
+//! The CLI's JSON-lines reader (`src/jsonl.rs`, a module of the binary, compiled in
+//! from its file as `tests/properties.rs` does) on arbitrary bytes: every line gets
 //! exactly one answer, `{"id", "analysis"}` or `{"id", "error"}`, on one line, with the
 //! request's id; a well-formed request is analyzed, never refused; the analysis keeps
 //! the contract on the request's text.
@@ -8,16 +8,12 @@
 //! (`options_for`).
 #![no_main]
 
-// `jsonl.rs` reaches the library through `crate::` or `article_analyzer::`; these give
-// it the first.
-#[allow(unused_imports)]
-use article_analyzer::{analyze, Analysis, CalendarDate, Options};
+use article_analyzer::{Analysis, CalendarDate};
 use article_analyzer_fuzz::{check_analysis, options_for};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
 #[path = "../../src/jsonl.rs"]
-#[allow(dead_code)]
 mod jsonl;
 
 fuzz_target!(|data: &[u8]| {
