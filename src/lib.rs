@@ -21,6 +21,7 @@ mod dates;
 mod entities;
 mod figures;
 mod offsets;
+mod options;
 mod quotes;
 mod text;
 #[cfg(target_arch = "wasm32")]
@@ -37,8 +38,9 @@ pub use compare::{
     SharedEntity, SharedFigure, StorySummary, COMPARISON_VERSION,
 };
 pub use offsets::OffsetUnit;
+pub use options::{OptionsError, RawOptions};
 
-/// What the caller can ask of `analyze`.
+/// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The unit of every `start`/`end` in the result.

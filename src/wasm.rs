@@ -5,10 +5,8 @@
 //! `TypeError` with a clear message on the wrong kind), and serializes the result as
 //! plain JSON-compatible objects (not wasm classes, which leak in loops).
 
-use crate::{
-    analyze as analyze_text, compare as compare_stories, Analysis, CalendarDate, OffsetUnit,
-    Options,
-};
+use crate::options::{Field, RawOptions};
+use crate::{analyze as analyze_text, compare as compare_stories, Analysis, Options};
 use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -322,10 +320,12 @@ pub fn compare(stories: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| type_error(format!("compare: cannot build the result: {e}")))
 }
 
+/// The JS side of option checking: `null`/`undefined` mean none, anything but a plain
+/// object is refused here (naming what it is), and each value goes through
+/// serde-wasm-bindgen to `RawOptions`, which checks them (`src/options.rs`).
 fn read_options(value: &JsValue) -> Result<Options, JsValue> {
-    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(Options::default());
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(type_error(format!(
@@ -334,42 +334,18 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
         )));
     }
     let object: &Object = value.unchecked_ref();
-    for key in Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let field = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
-        if field.is_undefined() || field.is_null() {
-            continue;
-        }
-        match key.as_str() {
-            "offsets" => {
-                let unit = field.as_string().ok_or_else(|| {
-                    type_error(
-                        "analyze: options.offsets must be \"utf16\", \"utf8\" or \"chars\"".into(),
-                    )
-                })?;
-                options.offsets = unit
-                    .parse::<OffsetUnit>()
-                    .map_err(|e| type_error(format!("analyze: options.offsets: {e}")))?;
-            }
-            "reference_date" => {
-                let date = field.as_string().ok_or_else(|| {
-                    type_error(
-                        "analyze: options.reference_date must be a string \"YYYY-MM-DD\"".into(),
-                    )
-                })?;
-                options.reference_date =
-                    Some(date.parse::<CalendarDate>().map_err(|e| {
-                        type_error(format!("analyze: options.reference_date: {e}"))
-                    })?);
-            }
-            other => {
-                return Err(type_error(format!(
-                    "analyze: unknown option {other:?} (known: offsets, reference_date)"
-                )))
-            }
-        }
-    }
-    Ok(options)
+    let fields = Object::keys(object)
+        .iter()
+        .map(|key| {
+            let field = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            // A value with no serde form (a function, a symbol) is no option's kind.
+            let field = serde_wasm_bindgen::from_value(field).unwrap_or(Field::Other);
+            (key.as_string().unwrap_or_default(), field)
+        })
+        .collect();
+    RawOptions::from_fields(fields)
+        .into_options()
+        .map_err(|e| type_error(format!("analyze: {e}")))
 }
 
 fn type_error(message: String) -> JsValue {
