@@ -529,3 +529,37 @@ fn same_json(what: &str, got: &impl serde::Serialize, want: &Value) -> Result<()
         false => Err(format!("{what} {got}, want {want}")),
     }
 }
+
+#[test]
+fn analyses_of_other_texts_give_a_best_effort_comparison_whose_spans_still_slice() {
+    let yonhap_analysis = analyze(YONHAP, &options(OffsetUnit::Utf16));
+    let efe_analysis = analyze(EFE, &options(OffsetUnit::Utf8));
+    let odd = "Kim’s “sacred fight” 😀 in Пхеньян, 평양.";
+    // Each analysis handed over with the wrong text, in mixed units, and an empty story.
+    let stories = [
+        (EFE, &yonhap_analysis),
+        (odd, &efe_analysis),
+        ("", &yonhap_analysis),
+    ];
+    let comparison = compare(&stories);
+    assert_eq!(comparison.stories.len(), 3);
+    for statement in &comparison.quotes {
+        let reference = statement.versions[0].story;
+        for v in &statement.versions {
+            for c in &v.changes {
+                for (story, spans) in [(reference, &c.reference), (v.story, &c.version)] {
+                    let unit = comparison.stories[story].offsets;
+                    let json = serde_json::to_value(spans).unwrap();
+                    common::check_spans_json(stories[story].0, unit, &json);
+                }
+            }
+        }
+    }
+    for figure in comparison.figures.iter().chain(&comparison.dates) {
+        for v in &figure.versions {
+            let unit = comparison.stories[v.story].offsets;
+            let json = serde_json::to_value(&v.span).unwrap();
+            common::check_spans_json(stories[v.story].0, unit, &json);
+        }
+    }
+}
