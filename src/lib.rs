@@ -16,10 +16,12 @@
 mod analysis;
 mod anatomy;
 mod calendar;
+mod compare;
 mod dates;
 mod entities;
 mod figures;
 mod offsets;
+mod options;
 mod quotes;
 mod text;
 #[cfg(target_arch = "wasm32")]
@@ -31,15 +33,20 @@ pub use analysis::{
     FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
+pub use compare::{
+    compare, AlignedQuote, Change, Comparison, EntityInStory, FigureVersion, OnlyIn, QuoteVersion,
+    SharedEntity, SharedFigure, StorySummary, COMPARISON_VERSION,
+};
+pub use offsets::OffsetUnit;
+pub use options::{OptionsError, RawOptions};
 
 /// What `src/bin/train-entities.rs` needs of the entities stage; no stable API.
 #[doc(hidden)]
 pub mod training {
     pub use crate::entities::{training_candidates, MODEL_SHAPE};
 }
-pub use offsets::OffsetUnit;
 
-/// What the caller can ask of `analyze`.
+/// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The unit of every `start`/`end` in the result.

@@ -70,6 +70,13 @@ pub enum List {
     // ---- words of quote attribution (`data/attribution.txt`, all case folded)
     /// Reporting verbs and phrases (`said`, `told reporters`).
     Cues,
+    /// Cues that report a content clause: the cues of indirect quotes (`said`,
+    /// `warned`, `according to`), not `urged` or `called`.
+    Reporting,
+    /// Words after a reporting cue that open no content clause (`said to be`).
+    NotContentStart,
+    /// Reporting cues followed by the one told (`told Reuters the …`).
+    CueObjects,
     According,
     Passive,
     Naming,
@@ -87,10 +94,14 @@ pub enum List {
     OrganizationNouns,
     MaleWords,
     FemaleWords,
+
+    // ---- comparing stories
+    /// `data/function_words.txt`: `the`, `of`, `will` (case folded).
+    FunctionWords,
 }
 
 impl List {
-    const ALL: [List; 38] = [
+    const ALL: [List; 42] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -113,6 +124,9 @@ impl List {
         List::RegionFollowers,
         List::NewsAgencies,
         List::Cues,
+        List::Reporting,
+        List::NotContentStart,
+        List::CueObjects,
         List::According,
         List::Passive,
         List::Naming,
@@ -129,6 +143,7 @@ impl List {
         List::OrganizationNouns,
         List::MaleWords,
         List::FemaleWords,
+        List::FunctionWords,
     ];
 
     /// The file's text and the section the list is (`None`: the whole file).
@@ -159,6 +174,9 @@ impl List {
             List::RegionFollowers => (FACILITIES, Some("region-followers")),
             List::NewsAgencies => (include_str!("../data/news-agencies.txt"), None),
             List::Cues => (ATTRIBUTION, Some("cues")),
+            List::Reporting => (ATTRIBUTION, Some("reporting")),
+            List::NotContentStart => (ATTRIBUTION, Some("not-content-start")),
+            List::CueObjects => (ATTRIBUTION, Some("cue-objects")),
             List::According => (ATTRIBUTION, Some("according")),
             List::Passive => (ATTRIBUTION, Some("passive")),
             List::Naming => (ATTRIBUTION, Some("naming")),
@@ -175,6 +193,7 @@ impl List {
             List::OrganizationNouns => (ATTRIBUTION, Some("organization-nouns")),
             List::MaleWords => (ATTRIBUTION, Some("male-words")),
             List::FemaleWords => (ATTRIBUTION, Some("female-words")),
+            List::FunctionWords => (include_str!("../data/function_words.txt"), None),
         }
     }
 
