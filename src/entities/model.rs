@@ -24,6 +24,7 @@ use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
 use super::recognize::{is_korean_given_name, Mention};
 use crate::analysis::EntityType;
 use crate::text::{Document, TokenKind};
+use crate::wordlists::{contains, List};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -207,10 +208,12 @@ fn second_pass(
                 || w.iter().any(|x| is_korean_given_name(x))
                 || (w.len() > 1 && lex.is_given_name(w[0]))
                 || (w.len() > 2 && w[1..w.len() - 1].iter().any(|x| NAME_PARTICLES.contains(x))));
-        // `Angara` alone, unlisted, never named in full: a person only on strong
-        // evidence from its context.
+        // `Angara` alone, unlisted, never named in full, saying nothing (`Putin
+        // said`): a person only on strong evidence from its context.
+        let speaks = contains(List::Cues, doc.word(m.tokens.end));
         let lone_name = w.len() == 1
             && count == 1
+            && !speaks
             && m.role.is_none()
             && !lex.is_given_name(w[0])
             && !lex.is_surname(w[0]);
