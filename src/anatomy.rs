@@ -41,6 +41,9 @@ const MAX_HEADLINE_BYTES: usize = 250;
 /// The most words of a standfirst.
 const MAX_STANDFIRST_WORDS: usize = 70;
 
+/// The most words of an editor's note closing the story that is taken for boilerplate.
+const MAX_END_NOTE_WORDS: usize = 60;
+
 /// How many link titles a pointer line (`Related`) alone on its line may introduce.
 const MAX_LINK_TITLES: usize = 4;
 
@@ -134,10 +137,11 @@ fn classify_lines(doc: &Document) -> Vec<Option<Furniture>> {
         let s = &text[line.clone()];
         if let Some(caption) = captions::caption_line(s) {
             let credit = caption.credit.map(|r| shift(r, line.start));
-            // `View image in fullscreen` and the caption on the next line.
+            // `View image in fullscreen` and the caption right on the next line.
             let next_caption = caption.prefix_only
                 && lines.get(i + 1).is_some_and(|n| {
-                    text[n.clone()].split_whitespace().count() <= captions::MAX_CAPTION_WORDS
+                    text[line.end..n.start].matches('\n').count() <= 1
+                        && text[n.clone()].split_whitespace().count() <= captions::MAX_CAPTION_WORDS
                 });
             kinds[i] = Some(Furniture::Caption {
                 credit,
@@ -178,6 +182,19 @@ fn classify_lines(doc: &Document) -> Vec<Option<Furniture>> {
             }
         }
         i += 1;
+    }
+    // `Jane Roe/NPR` alone under a caption: its credit.
+    for i in 1..lines.len() {
+        let line = lines[i].clone();
+        if kinds[i].is_none()
+            && matches!(kinds[i - 1], Some(Furniture::Caption { .. }))
+            && captions::is_credit_line(&text[line.clone()])
+        {
+            kinds[i] = Some(Furniture::Caption {
+                credit: Some(line),
+                joins_next: false,
+            });
+        }
     }
     kinds
 }
@@ -248,7 +265,14 @@ pub fn find_anatomy(doc: &Document) -> Anatomy {
                 continue;
             }
         }
-        let headline_like = later_lines && is_headline(s);
+        // A headline written as a sentence (`Clinton wins Iowa.`) over the dateline.
+        let over_dateline = awaiting_headline
+            && s.len() <= MAX_HEADLINE_BYTES
+            && lines.get(front).is_some_and(|next| {
+                dateline::find_dateline(doc, next.clone())
+                    .is_some_and(|d| !text[d.range.end..next.end].trim().is_empty())
+            });
+        let headline_like = later_lines && (is_headline(s) || over_dateline);
         if let Some(found) = dateline::find_dateline(doc, line.clone()) {
             // A first short line is a headline when it has only a place and a dash and
             // the story goes on (`JAPAN - U.S. TRADE TALKS`), or when the next line has
@@ -345,7 +369,8 @@ fn front_matter_follows(doc: &Document, kinds: &[Option<Furniture>], from: usize
         })
 }
 
-/// A byline or an author's bio among the story's last two lines that are not furniture.
+/// A byline, an author's bio or an editor's note among the story's last two lines that
+/// are not furniture.
 fn read_story_end(
     doc: &Document,
     kinds: &mut [Option<Furniture>],
@@ -360,7 +385,12 @@ fn read_story_end(
     for i in last_lines {
         let line = doc.lines[i].clone();
         let s = &doc.text[line.clone()];
-        if boilerplate::is_author_bio(s) {
+        // A standing editor's note is short; a correction is part of the record.
+        let lower = s.get(..16).unwrap_or(s).to_lowercase();
+        let standing_note = (lower.starts_with("editor's note")
+            || lower.starts_with("editor’s note"))
+            && s.split_whitespace().count() <= MAX_END_NOTE_WORDS;
+        if boilerplate::is_author_bio(s) || standing_note {
             kinds[i] = Some(Furniture::Boilerplate);
         } else if anatomy.byline.is_none() {
             if let Some(found) = byline::byline(s, false) {

@@ -73,9 +73,21 @@ pub fn find_dates(doc: &Document, anatomy: &Anatomy, reference: Option<CalendarD
     // The page's timestamp dates the story when the dateline does not; no other date
     // is read in the page's furniture.
     let published = anatomy.timestamp.as_ref().and_then(|line| {
-        let phrase = found
-            .iter()
-            .find(|f| line.start <= f.range.start && f.range.end <= line.end)?;
+        // The full date, not the weekday before it: `Monday 5 June 2023 18.30 BST`.
+        let inside = || {
+            found
+                .iter()
+                .filter(|f| line.start <= f.range.start && f.range.end <= line.end)
+        };
+        let phrase = inside()
+            .find(|f| {
+                matches!(
+                    f.expression,
+                    Expression::Calendar { day: Some(_), .. }
+                        | Expression::Yearless { day: Some(_), .. }
+                )
+            })
+            .or_else(|| inside().next())?;
         let value = resolve(&phrase.expression, reference)?;
         Some((phrase.range.clone(), value))
     });

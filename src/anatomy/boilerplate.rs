@@ -86,7 +86,11 @@ fn pointer(line: &str) -> Option<FurnitureLine> {
     if rest.is_empty() || (label_end && title.is_empty()) {
         return Some(FurnitureLine::Pointer);
     }
-    label_end.then_some(FurnitureLine::Boilerplate)
+    // `Listen to the interview below:`, `Watch the video here.`: a pointer to a player.
+    let to_player = line.trim_end_matches(['.', ':']).ends_with(" below")
+        || line.trim_end_matches(['.', ':']).ends_with(" here");
+    let player = !label_end && to_player && line.split_whitespace().count() <= 15;
+    (label_end || player).then_some(FurnitureLine::Boilerplate)
 }
 
 /// `Sign up for our newsletter`, `Download the app for breaking news alerts`: an
@@ -242,6 +246,7 @@ mod tests {
             "Read more: Flood waters recede in the north",
             "RELATED: Senate passes budget",
             "WATCH | Premier speaks on housing",
+            "Listen to both interviews below:",
             "Sign up for our morning newsletter",
             "Email: jane@example.com | Twitter: @janeroe",
             "Follow John Roe on Twitter @jroe.",

@@ -67,6 +67,19 @@ pub fn credit(line: &str) -> Option<Range<usize>> {
         .or_else(|| outlet_credit(line))
 }
 
+/// `Jane Roe/NPR`, `Getty Images`: a short line that is only a credit (taken as one
+/// only under a caption).
+pub fn is_credit_line(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let (before, after) = line.split_once('/').unwrap_or((line, ""));
+    (1..=6).contains(&words)
+        && !line.ends_with(['.', '!', '?', ':', ','])
+        && before.trim().starts_with(char::is_uppercase)
+        && (after.is_empty() || after.trim().starts_with(char::is_uppercase))
+        && (line.contains('/') || is_outlet(line))
+}
+
 /// `(Photo by Jane Roe / Getty Images)`, `(AP Photo/Jane Roe)`, `… Monday. (Reuters)`.
 fn parenthesized_credit(line: &str) -> Option<Range<usize>> {
     let inner_end = line.strip_suffix(')')?.len();
@@ -138,7 +151,7 @@ fn slash_credit(line: &str) -> Option<Range<usize>> {
     let ok = words <= MAX_CREDIT_WORDS
         && after.starts_with(char::is_uppercase)
         && before_word.starts_with(char::is_uppercase)
-        && has_credit_word(text);
+        && (has_credit_word(before_word) || has_credit_word(after));
     ok.then_some(credit)
 }
 
