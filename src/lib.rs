@@ -16,10 +16,12 @@
 mod analysis;
 mod anatomy;
 mod calendar;
+mod compare;
 mod dates;
 mod entities;
 mod figures;
 mod offsets;
+mod options;
 mod quotes;
 mod text;
 #[cfg(target_arch = "wasm32")]
@@ -31,9 +33,14 @@ pub use analysis::{
     Figure, FigureKind, FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
+pub use compare::{
+    compare, AlignedQuote, Change, Comparison, EntityInStory, FigureVersion, OnlyIn, QuoteVersion,
+    SharedEntity, SharedFigure, StorySummary, COMPARISON_VERSION,
+};
 pub use offsets::OffsetUnit;
+pub use options::{OptionsError, RawOptions};
 
-/// What the caller can ask of `analyze`.
+/// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The unit of every `start`/`end` in the result.

@@ -113,10 +113,14 @@ pub enum List {
     BylinePrefixes,
     /// Words of an outlet's name in a byline: `Press`, `News`, `CNN`.
     OutletWords,
+
+    // ---- comparing stories
+    /// `data/function_words.txt`: `the`, `of`, `will` (case folded).
+    FunctionWords,
 }
 
 impl List {
-    const ALL: [List; 50] = [
+    const ALL: [List; 51] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -167,6 +171,7 @@ impl List {
         List::BioJobs,
         List::BylinePrefixes,
         List::OutletWords,
+        List::FunctionWords,
     ];
 
     /// The file's text and the section the list is (`None`: the whole file).
@@ -226,6 +231,7 @@ impl List {
             List::BioJobs => (WEB, Some("bio-jobs")),
             List::BylinePrefixes => (WEB, Some("byline-prefixes")),
             List::OutletWords => (WEB, Some("outlet-words")),
+            List::FunctionWords => (include_str!("../data/function_words.txt"), None),
         }
     }
 
