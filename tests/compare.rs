@@ -425,9 +425,7 @@ fn check_case(case: &Value) -> Result<(), String> {
         }
         if let Some(quotes) = want.get("quotes") {
             let got: Vec<&Vec<usize>> = got.versions.iter().map(|v| &v.quotes).collect();
-            if serde_json::to_value(&got).unwrap() != *quotes {
-                return Err(format!("versions hold quotes {got:?}, want {quotes}"));
-            }
+            same_json("versions hold quotes", &got, quotes)?;
         }
         if let Some(speaker) = want.get("speaker").and_then(Value::as_str) {
             if got.speaker.as_deref() != Some(speaker) {
@@ -437,9 +435,7 @@ fn check_case(case: &Value) -> Result<(), String> {
         if let Some(speakers) = want.get("version_speakers") {
             let got: Vec<Option<&str>> =
                 got.versions.iter().map(|v| v.speaker.as_deref()).collect();
-            if serde_json::to_value(&got).unwrap() != *speakers {
-                return Err(format!("version speakers {got:?}, want {speakers}"));
-            }
+            same_json("version speakers", &got, speakers)?;
         }
         if let Some(changes) = want.get("changes") {
             let got: Vec<Vec<[String; 2]>> = got
@@ -452,9 +448,7 @@ fn check_case(case: &Value) -> Result<(), String> {
                         .collect()
                 })
                 .collect();
-            if serde_json::to_value(&got).unwrap() != *changes {
-                return Err(format!("changes {got:?}, want {changes}"));
-            }
+            same_json("changes", &got, changes)?;
         }
     }
     for (key, together) in [("same", true), ("apart", false)] {
@@ -500,21 +494,15 @@ fn check_case(case: &Value) -> Result<(), String> {
                 serde_json::json!({"texts": texts, "differs": f.differs})
             })
             .collect();
-        if Value::Array(got.clone()) != *want {
-            return Err(format!("{key} {got:?}, want {want}"));
-        }
+        same_json(key, &got, want)?;
     }
     if let Some(only) = case.get("only_figures") {
         let got: Vec<&Vec<usize>> = comparison.only_in.iter().map(|o| &o.figures).collect();
-        if serde_json::to_value(&got).unwrap() != *only {
-            return Err(format!("figures only in one story {got:?}, want {only}"));
-        }
+        same_json("figures only in one story", &got, only)?;
     }
     if let Some(only) = case.get("only_quotes") {
         let got: Vec<&Vec<usize>> = comparison.only_in.iter().map(|o| &o.quotes).collect();
-        if serde_json::to_value(&got).unwrap() != *only {
-            return Err(format!("quotes only in one story {got:?}, want {only}"));
-        }
+        same_json("quotes only in one story", &got, only)?;
     }
     for (name, stories) in case
         .get("quoted_in")
@@ -528,9 +516,50 @@ fn check_case(case: &Value) -> Result<(), String> {
             .filter(|s| s.quoted > 0)
             .map(|s| s.story)
             .collect();
-        if serde_json::to_value(&got).unwrap() != *stories {
-            return Err(format!("{name} quoted in {got:?}, want {stories}"));
-        }
+        same_json(&format!("{name} quoted in"), &got, stories)?;
     }
     Ok(())
+}
+
+/// `Err` naming `what` unless `got` is `want` as JSON.
+fn same_json(what: &str, got: &impl serde::Serialize, want: &Value) -> Result<(), String> {
+    let got = serde_json::to_value(got).map_err(|e| e.to_string())?;
+    match got == *want {
+        true => Ok(()),
+        false => Err(format!("{what} {got}, want {want}")),
+    }
+}
+
+#[test]
+fn analyses_of_other_texts_give_a_best_effort_comparison_whose_spans_still_slice() {
+    let yonhap_analysis = analyze(YONHAP, &options(OffsetUnit::Utf16));
+    let efe_analysis = analyze(EFE, &options(OffsetUnit::Utf8));
+    let odd = "Kim’s “sacred fight” 😀 in Пхеньян, 평양.";
+    // Each analysis handed over with the wrong text, in mixed units, and an empty story.
+    let stories = [
+        (EFE, &yonhap_analysis),
+        (odd, &efe_analysis),
+        ("", &yonhap_analysis),
+    ];
+    let comparison = compare(&stories);
+    assert_eq!(comparison.stories.len(), 3);
+    for statement in &comparison.quotes {
+        let reference = statement.versions[0].story;
+        for v in &statement.versions {
+            for c in &v.changes {
+                for (story, spans) in [(reference, &c.reference), (v.story, &c.version)] {
+                    let unit = comparison.stories[story].offsets;
+                    let json = serde_json::to_value(spans).unwrap();
+                    common::check_spans_json(stories[story].0, unit, &json);
+                }
+            }
+        }
+    }
+    for figure in comparison.figures.iter().chain(&comparison.dates) {
+        for v in &figure.versions {
+            let unit = comparison.stories[v.story].offsets;
+            let json = serde_json::to_value(&v.span).unwrap();
+            common::check_spans_json(stories[v.story].0, unit, &json);
+        }
+    }
 }
