@@ -40,6 +40,12 @@ pub use compare::{
 pub use offsets::OffsetUnit;
 pub use options::{OptionsError, RawOptions};
 
+/// What `src/bin/train-entities.rs` needs of the entities stage; no stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::entities::{training_candidates, MODEL_SHAPE};
+}
+
 /// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
