@@ -45,12 +45,39 @@ pub struct Options {
 
 /// Analyzes one article. Infallible: odd input gives a best-effort result.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_reporting(text, options, |_| {})
+}
+
+/// The pipeline's stages, in order: what `analyze_reporting` announces as each starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    Text,
+    Anatomy,
+    Dates,
+    Entities,
+    Quotes,
+    Offsets,
+}
+
+/// `analyze`, calling `starting` before each stage: the wasm layer's progress events
+/// on long texts.
+pub(crate) fn analyze_reporting(
+    text: &str,
+    options: &Options,
+    mut starting: impl FnMut(Stage),
+) -> Analysis {
+    starting(Stage::Text);
     let doc = text::Document::new(text);
     let mut analysis = Analysis::empty(options.offsets);
+    starting(Stage::Anatomy);
     anatomy::find_anatomy(&doc, &mut analysis);
+    starting(Stage::Dates);
     dates::find_dates(&doc, &mut analysis, options.reference_date);
+    starting(Stage::Entities);
     analysis.entities = entities::find_entities(&doc, &analysis);
+    starting(Stage::Quotes);
     analysis.quotes = quotes::find_quotes(&doc, &analysis);
+    starting(Stage::Offsets);
     offsets::convert_analysis(&mut analysis, text, options.offsets);
     analysis
 }

@@ -33,7 +33,7 @@ test("package.json says what it is and ships the wasm, the glue and the types", 
   assert.match(manifest.version, /^\d+\.\d+\.\d+/);
   assert.equal(manifest.type, "module");
   assert.ok(manifest.license && manifest.keywords.length > 0);
-  for (const file of ["article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts", "package.json"]) {
+  for (const file of ["index.js", "node.js", "index.d.ts", "article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts", "package.json"]) {
     assert.ok(manifest.packedFiles.includes(file), `npm pack leaves out ${file}`);
   }
   assert.equal(manifest.exports["."].types, `./${manifest.types.replace(/^\.\//, "")}`);
@@ -46,7 +46,7 @@ test("every file the exports map names is in the package", () => {
 
 test("each export resolves by name from the installed package", () => {
   const subpaths = Object.keys(manifest.exports);
-  for (const wanted of [".", "./article-analysis.js", "./render.js", "./article-analysis.css", "./article-analysis-worker.js"]) {
+  for (const wanted of [".", "./client.js", "./article-analysis.js", "./render.js", "./article-analysis.css", "./article-analysis-worker.js"]) {
     assert.ok(subpaths.includes(wanted), `package.json exports ${wanted}`);
   }
   // Resolved by Node from inside the consumer project, as `import "article-analyzer/…"` would.
@@ -57,7 +57,8 @@ test("each export resolves by name from the installed package", () => {
   subpaths.forEach((subpath, i) => {
     const file = fileURLToPath(resolved[i]);
     const target = manifest.exports[subpath];
-    assert.equal(file, join(installed, typeof target === "string" ? target : target.default), subpath);
+    // Node picks the `node` condition where there is one.
+    assert.equal(file, join(installed, typeof target === "string" ? target : target.node ?? target.default), subpath);
     assert.ok(existsSync(file), `${specifiers[i]} resolves to ${file}, which exists`);
   });
   // The modules that need no DOM to load, load.
@@ -68,7 +69,7 @@ test("each export resolves by name from the installed package", () => {
 
 test("Node imports the installed package by name and analyzes with it", () => {
   const out = execFileSync("node", ["consumer.mjs"], { cwd: project, encoding: "utf8" });
-  assert.deepEqual(JSON.parse(out), { version: 1, offsets: "utf16", aligned: true });
+  assert.deepEqual(JSON.parse(out), { version: 1, contract: 1, offsets: "utf16", aligned: true });
 });
 
 test("a TypeScript consumer type-checks against the package's .d.ts (tsc --noEmit)", () => {

@@ -13,89 +13,33 @@
 //
 // Attributes: `for`, `reference-date` (YYYY-MM-DD), `show-text` (also render the
 // highlighted article). Events: `analysis` (detail: the result), `analysis-error`
-// (detail: the Error). Styling: the CSS custom properties listed in
+// (detail: the Error), `analysis-progress` (detail: `{stage, fraction}`). `abort()` ends
+// the running analysis. Styling: the CSS custom properties listed in
 // article-analysis.css, and `::part(breakdown)` / `::part(text)`.
 //
-// The analysis runs in a module worker (article-analysis-worker.js, one per page), so a
-// multi-megabyte article does not block the page; where a worker cannot start (no
-// Worker, a CSP that forbids it) it runs on the main thread instead.
+// The analysis runs in the package's worker through client.js (one worker per page), so
+// a multi-megabyte article does not block the page; a newer text ends the analysis of
+// an older one. Where a worker cannot start (no Worker, a CSP that forbids it) it runs
+// on the main thread instead.
 
-import init, { analyze } from './article_analyzer.js';
+import { AnalyzerClient } from './client.js';
 import { renderArticle, renderBreakdown, linkHighlights } from './render.js';
 
 const STYLESHEET = new URL('./article-analysis.css', import.meta.url).href;
 
-/** Resolves to the analyzer every element uses: `{analyze(text, options): Promise}`. */
-let analyzer = null;
+/** The client every element of the page uses (one worker per page), made on first use. */
+let client = null;
+
+function clientFor(source) {
+  client ??= new AnalyzerClient({ source });
+  return client;
+}
 
 /** Loads the wasm once per page; resolves when the element can analyze. Pass what the
  *  glue's `init` accepts (a URL, a Response, bytes or a WebAssembly.Module) to load it
  *  from elsewhere; by default it is fetched from beside this module. */
 export async function ready(source) {
-  await analyzerFor(source);
-}
-
-function analyzerFor(source) {
-  analyzer ??= startWorker(source).catch(() => startHere(source));
-  return analyzer;
-}
-
-/** The analyzer in a module worker; rejects when the page cannot start one. */
-function startWorker(source) {
-  return new Promise((resolve, reject) => {
-    let worker;
-    try {
-      // This exact form (a literal URL beside this module) is what bundlers look for.
-      worker = new Worker(new URL('./article-analysis-worker.js', import.meta.url), { type: 'module' });
-      // A relative URL means relative to the page, not to the worker.
-      const where = typeof source === 'string' ? new URL(source, document.baseURI).href : source;
-      worker.postMessage({ type: 'init', source: where instanceof URL ? where.href : where });
-    } catch (error) {
-      worker?.terminate();
-      reject(error); // no Worker here, or a source that cannot be posted (a Response)
-      return;
-    }
-    const pending = new Map(); // id -> {resolve, reject}
-    let nextId = 1;
-    let started = false;
-    const fail = (error) => {
-      worker.terminate();
-      for (const { reject: rejectOne } of pending.values()) rejectOne(error);
-      pending.clear();
-      if (started) analyzer = null; // the next element or refresh starts a new one
-      reject(error);
-    };
-    worker.addEventListener('message', ({ data }) => {
-      if (data.type === 'ready') {
-        started = true;
-        resolve({
-          analyze: (text, options) =>
-            new Promise((resolveOne, rejectOne) => {
-              const id = nextId++;
-              pending.set(id, { resolve: resolveOne, reject: rejectOne });
-              worker.postMessage({ type: 'analyze', id, text, options });
-            }),
-        });
-      } else if (data.type === 'failed') {
-        fail(new Error(data.message));
-      } else if (data.type === 'analysis') {
-        const request = pending.get(data.id);
-        pending.delete(data.id);
-        if (!data.error) request?.resolve(data.analysis);
-        else request?.reject(new (data.error.name === 'TypeError' ? TypeError : Error)(data.error.message));
-      }
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      fail(new Error(event.message || 'the analysis worker failed'));
-    });
-  });
-}
-
-/** The analyzer on this thread, for pages that cannot start a worker. */
-async function startHere(source) {
-  await (source === undefined ? init() : init({ module_or_path: source }));
-  return { analyze: async (text, options) => analyze(text, options) };
+  await clientFor(source).ready();
 }
 
 export class ArticleAnalysisElement extends HTMLElement {
@@ -111,8 +55,8 @@ export class ArticleAnalysisElement extends HTMLElement {
    *  `show`) comes does not render. */
   #generation = 0;
   #latest = Promise.resolve(null);
-  /** The analysis in flight, or null. */
-  #running = null;
+  /** Aborts the analysis in flight, or null. */
+  #controller = null;
 
   constructor() {
     super();
@@ -155,22 +99,33 @@ export class ArticleAnalysisElement extends HTMLElement {
     return this.#latest;
   }
 
+  /** Ends the running analysis (its `refresh()` rejects with an AbortError). */
+  abort() {
+    this.#controller?.abort();
+  }
+
   async #analyze(generation) {
-    const { analyze } = await analyzerFor();
-    // One analysis in flight per element: a newer text waits for it, then only the
-    // newest is sent (the ones it superseded resolve with its result).
-    while (this.#running) await this.#running.catch(() => {});
-    if (generation !== this.#generation) return this.#latest;
     const text = this.text;
     const options = {};
     const referenceDate = this.getAttribute('reference-date');
     if (referenceDate) options.reference_date = referenceDate;
-    this.#running = analyze(text, options);
+    // One request per element: a newer text supersedes the one in flight (the client
+    // ends it, or drops its result), and the refreshes it superseded resolve with the
+    // newer result.
+    const controller = new AbortController();
+    this.#controller = controller;
     let analysis;
     try {
-      analysis = await this.#running;
+      analysis = await clientFor().analyze(text, options, {
+        channel: this,
+        signal: controller.signal,
+        onProgress: (progress) => this.dispatchEvent(new CustomEvent('analysis-progress', { detail: progress })),
+      });
+    } catch (error) {
+      if (error.name === 'AbortError' && generation !== this.#generation) return this.#latest;
+      throw error;
     } finally {
-      this.#running = null;
+      if (this.#controller === controller) this.#controller = null;
     }
     if (generation !== this.#generation) return this.#latest;
     this.#render(text, analysis);
@@ -222,7 +177,7 @@ export class ArticleAnalysisElement extends HTMLElement {
       this.#queued = false;
       if (generation !== this.#generation) return;
       this.refresh().catch((error) => {
-        this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
+        if (error.name !== 'AbortError') this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
       });
     });
   }
