@@ -440,7 +440,8 @@ test('dark mode follows prefers-color-scheme, and text keeps AA contrast in both
   // The element follows the scheme too.
   await page.goto(env.url('/embed.html'));
   await page.locator('article-analysis .aa-breakdown').waitFor();
-  const element = () => page.locator('article-analysis').evaluate((node) => getComputedStyle(node).backgroundColor);
+  // It paints no background of its own: its text colour is the page's.
+  const element = () => page.locator('article-analysis').evaluate((node) => getComputedStyle(node).color);
   const darkElement = await element();
   assert.deepEqual(await page.evaluate(contrastFailures), [], 'the embedding page, dark');
   await page.emulateMedia({ colorScheme: 'light' });

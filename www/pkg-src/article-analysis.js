@@ -12,10 +12,14 @@
 // `show(text, analysis)`.
 //
 // Attributes: `for`, `reference-date` (YYYY-MM-DD), `show-text` (also render the
-// highlighted article). Events: `analysis` (detail: the result), `analysis-error`
-// (detail: the Error), `analysis-progress` (detail: `{stage, fraction}`). `abort()` ends
+// highlighted article), `theme` (`light`, `dark`, `auto`: the system's; by default the
+// page's color-scheme, with no background of its own). Events: `analysis` (detail: the
+// result), `analysis-error` (detail: the Error; the element also shows it, with
+// role="alert", and logs it with console.warn), `analysis-progress` (detail: `{stage,
+// fraction}`; texts over 200,000 characters also show a progress bar). `abort()` ends
 // the running analysis. Styling: the CSS custom properties listed in
-// article-analysis.css, and `::part(breakdown)` / `::part(text)`.
+// article-analysis.css, and `::part(breakdown)`, `::part(text)`, `::part(error)`,
+// `::part(progress)`.
 //
 // The analysis runs in the package's worker through client.js (one worker per page), so
 // a multi-megabyte article does not block the page; a newer text ends the analysis of
@@ -26,6 +30,8 @@ import { AnalyzerClient } from './client.js';
 import { renderArticle, renderBreakdown, linkHighlights } from './render.js';
 
 const STYLESHEET = new URL('./article-analysis.css', import.meta.url).href;
+/** Texts longer than this (about a second's analysis) show a progress bar. */
+const PROGRESS_ABOVE = 200_000;
 
 /** The client every element of the page uses (one worker per page), made on first use. */
 let client = null;
@@ -57,6 +63,8 @@ export class ArticleAnalysisElement extends HTMLElement {
   #latest = Promise.resolve(null);
   /** Aborts the analysis in flight, or null. */
   #controller = null;
+  #alert;
+  #progress;
 
   constructor() {
     super();
@@ -64,10 +72,25 @@ export class ArticleAnalysisElement extends HTMLElement {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = STYLESHEET;
+    // What went wrong, said in the element (and in the console, and as an event).
+    const alert = document.createElement('p');
+    alert.className = 'aa-error';
+    alert.part = 'error';
+    alert.setAttribute('role', 'alert');
+    alert.hidden = true;
+    const progress = document.createElement('progress');
+    progress.className = 'aa-progress';
+    progress.part = 'progress';
+    progress.max = 1;
+    progress.value = 0;
+    progress.setAttribute('aria-label', 'Analysis progress');
+    progress.hidden = true;
     const body = document.createElement('div');
     body.className = 'aa-root aa-element';
     body.part = 'root';
-    root.append(link, body);
+    root.append(link, alert, progress, body);
+    this.#alert = alert;
+    this.#progress = progress;
   }
 
   /** The text to analyze; setting it overrides `for` and the element's content. */
@@ -114,22 +137,48 @@ export class ArticleAnalysisElement extends HTMLElement {
     // newer result.
     const controller = new AbortController();
     this.#controller = controller;
+    const onProgress = (progress) => {
+      if (generation !== this.#generation) return;
+      if (text.length > PROGRESS_ABOVE) {
+        this.#progress.hidden = false;
+        this.#progress.value = progress.fraction;
+      }
+      this.dispatchEvent(new CustomEvent('analysis-progress', { detail: progress }));
+    };
     let analysis;
     try {
-      analysis = await clientFor().analyze(text, options, {
-        channel: this,
-        signal: controller.signal,
-        onProgress: (progress) => this.dispatchEvent(new CustomEvent('analysis-progress', { detail: progress })),
-      });
+      const missing = this.#missingSource();
+      if (missing) throw new Error(missing);
+      analysis = await clientFor().analyze(text, options, { channel: this, signal: controller.signal, onProgress });
     } catch (error) {
-      if (error.name === 'AbortError' && generation !== this.#generation) return this.#latest;
+      if (generation !== this.#generation) {
+        if (error.name === 'AbortError') return this.#latest;
+      } else if (error.name !== 'AbortError') {
+        this.#fail(error);
+      }
       throw error;
     } finally {
       if (this.#controller === controller) this.#controller = null;
+      if (generation === this.#generation) this.#progress.hidden = true;
     }
     if (generation !== this.#generation) return this.#latest;
     this.#render(text, analysis);
     return analysis;
+  }
+
+  /** Says what is wrong: in the element (role="alert"), the console and an event. */
+  #fail(error) {
+    this.#alert.textContent = `Could not analyze the article: ${error.message}`;
+    this.#alert.hidden = false;
+    console.warn('<article-analysis>:', error.message, this);
+    this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
+  }
+
+  /** Why the `for` attribute gives no text, or null when it does (or is not used). */
+  #missingSource() {
+    const id = this.getAttribute('for');
+    if (this.#text !== null || !id || this.ownerDocument.getElementById(id)) return null;
+    return `for="${id}" names no element of this page`;
   }
 
   connectedCallback() {
@@ -176,13 +225,13 @@ export class ArticleAnalysisElement extends HTMLElement {
     queueMicrotask(() => {
       this.#queued = false;
       if (generation !== this.#generation) return;
-      this.refresh().catch((error) => {
-        if (error.name !== 'AbortError') this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
-      });
+      // Failures are shown and announced by #analyze.
+      this.refresh().catch(() => {});
     });
   }
 
   #render(text, analysis) {
+    this.#alert.hidden = true;
     this.#shown = [text, analysis];
     this.#analysis = analysis;
     const body = this.shadowRoot.querySelector('.aa-root');
