@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test layer: the Rust tests (cargo test --release), the wasm package from
-# Node (node --test tests/node) and the page in headless Chromium (node --test
-# tests/e2e). Installs what is missing first: the wasm toolchain and tools (through
+# Runs every test layer: lint (cargo fmt --check, cargo clippy --all-targets with
+# warnings as errors), the Rust tests (cargo test --release, snapshots included), the
+# wasm package from Node (node --test tests/node) and the page in headless Chromium
+# (node --test tests/e2e). Installs what is missing first: the wasm toolchain and tools (through
 # scripts/build.sh), Debian's chromium (apt, as root), and the npm test tools pinned by
 # tests/package-lock.json (npm ci into tests/node_modules).
 # Exits non-zero when any layer fails; each runner's summary is printed as it goes.
+# Arguments name the layers to run (default: all): bash scripts/test.sh lint rust
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,8 +15,18 @@ cd "$root"
 say() { printf '\n== test: %s\n' "$*" >&2; }
 die() { printf 'test: error: %s\n' "$*" >&2; exit 1; }
 
+layers="lint rust build node e2e"
+for layer in "$@"; do
+    [[ " $layers " == *" $layer "* ]] || die "unknown layer $layer (layers: $layers)"
+done
+
 # ---- what the layers need -----------------------------------------------------------
 command -v cargo >/dev/null || die "cargo is needed (https://rustup.rs)"
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    command -v rustup >/dev/null || die "the lint layer needs rustfmt and clippy"
+    say "installing rustfmt and clippy (rustup)"
+    rustup component add rustfmt clippy || die "could not install rustfmt and clippy"
+fi
 command -v node >/dev/null && command -v npm >/dev/null || die "Node.js 20+ with npm is needed"
 [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || die "Node.js 20+ is needed (found $(node --version))"
 
@@ -42,9 +54,12 @@ fi
 # ---- the layers ---------------------------------------------------------------------
 failed=()
 summary=()
+only=" $* "
+wanted() { [ "$only" = "  " ] || [[ "$only" == *" $1 "* ]]; }
 run_layer() {
     local name="$1" started=$SECONDS
     shift
+    wanted "$name" || return 0
     say "$name: $*"
     if "$@"; then
         summary+=("ok      $name ($((SECONDS - started)) s)")
@@ -54,9 +69,17 @@ run_layer() {
     fi
 }
 
+lint() {
+    local ok=0
+    cargo fmt --check || { echo "lint: cargo fmt --check failed (run cargo fmt)" >&2; ok=1; }
+    cargo clippy --all-targets --quiet -- -D warnings || { echo "lint: clippy failed" >&2; ok=1; }
+    return $ok
+}
+
+run_layer "lint" lint
 run_layer "rust" cargo test --release
 run_layer "build" bash scripts/build.sh
-if [[ " ${failed[*]} " == *" build "* ]]; then
+if [[ " ${failed[*]} " == *" build "* ]] && { wanted node || wanted e2e; }; then
     summary+=("skipped node, e2e (no wasm package)")
 else
     run_layer "node" node --test --test-reporter=spec tests/node
