@@ -236,6 +236,8 @@ test('a 5 MB paste leaves the page responsive, and a newer text supersedes it', 
       window.__gaps.longest = Math.max(window.__gaps.longest, now - window.__gaps.last);
       window.__gaps.last = now;
       window.__gaps.states.add(document.getElementById('status').dataset.state);
+      const progress = document.getElementById('progress');
+      if (!progress.hidden) window.__gaps.states.add(`progress ${progress.value > 0 ? 'moving' : 'at 0'}`);
     }, 20);
   });
   await waitForShown(page, big.length, 180_000);
@@ -247,6 +249,9 @@ test('a 5 MB paste leaves the page responsive, and a newer text supersedes it', 
   t.diagnostic(`longest main-thread gap during the 5 MB analysis: ${slowest} ms`);
   assert.ok(slowest < 1500, `the page stopped answering for ${slowest} ms`);
   assert.ok(states.includes('busy'), `the busy state showed: ${states}`);
+  // A progress bar showed and moved, and is gone now that the result is there.
+  assert.ok(states.includes('progress moving'), `the progress bar moved: ${states}`);
+  assert.equal(await page.$eval('#progress', (bar) => bar.hidden), true);
   assert.equal((await page.$$('#text-view .aa-truncated')).length, 1, 'the text view says it is cut');
   // The box shows the beginning, read-only, and says so.
   assert.equal(await page.$eval('#article', (box) => box.readOnly), true);

@@ -49,7 +49,7 @@ export async function ready(source) {
 }
 
 export class ArticleAnalysisElement extends HTMLElement {
-  static observedAttributes = ['for', 'reference-date', 'show-text'];
+  static observedAttributes = ['for', 'reference-date', 'show-text', 'theme'];
 
   #text = null;
   #analysis = null;
@@ -63,8 +63,11 @@ export class ArticleAnalysisElement extends HTMLElement {
   #latest = Promise.resolve(null);
   /** Aborts the analysis in flight, or null. */
   #controller = null;
+  #frame;
+  #probe;
   #alert;
   #progress;
+  #body;
 
   constructor() {
     super();
@@ -86,11 +89,45 @@ export class ArticleAnalysisElement extends HTMLElement {
     progress.setAttribute('aria-label', 'Analysis progress');
     progress.hidden = true;
     const body = document.createElement('div');
-    body.className = 'aa-root aa-element';
+    body.className = 'aa-element';
     body.part = 'root';
-    root.append(link, alert, progress, body);
+    // Reads the colour scheme the element gets from the page (or its theme): system
+    // colours resolve per scheme, so CanvasText is dark on light and light on dark.
+    const probe = document.createElement('span');
+    probe.style.cssText = 'display: none; color: CanvasText';
+    // The theme's color-scheme comes with the stylesheet: read the scheme again then.
+    link.addEventListener('load', () => this.#updateScheme());
+    const frame = document.createElement('div');
+    frame.className = 'aa-root';
+    frame.append(probe, alert, progress, body);
+    root.append(link, frame);
+    this.#frame = frame;
+    this.#probe = probe;
     this.#alert = alert;
     this.#progress = progress;
+    this.#body = body;
+  }
+
+  /** The elements in the document, whose colour scheme follows the page's. */
+  static #connected = new Set();
+  static #watching = false;
+
+  /** Updates every element's scheme when the system's changes, or the page's might (an
+   *  attribute of <html> or <body>: a site's theme switch sets a class or a style). */
+  static #watchPageScheme() {
+    if (ArticleAnalysisElement.#watching) return;
+    ArticleAnalysisElement.#watching = true;
+    const update = () => ArticleAnalysisElement.#connected.forEach((element) => element.#updateScheme());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
+    const observer = new MutationObserver(update);
+    observer.observe(document.documentElement, { attributes: true });
+    if (document.body) observer.observe(document.body, { attributes: true });
+  }
+
+  /** Sets `data-scheme` (light or dark) from the colour scheme the element is in. */
+  #updateScheme() {
+    const [r, g, b] = getComputedStyle(this.#probe).color.match(/[\d.]+/g).map(Number);
+    this.#frame.dataset.scheme = r + g + b > 382 ? 'dark' : 'light';
   }
 
   /** The text to analyze; setting it overrides `for` and the element's content. */
@@ -182,17 +219,22 @@ export class ArticleAnalysisElement extends HTMLElement {
   }
 
   connectedCallback() {
+    ArticleAnalysisElement.#connected.add(this);
+    ArticleAnalysisElement.#watchPageScheme();
+    this.#updateScheme();
     this.#watchSource();
     this.#schedule();
   }
 
   disconnectedCallback() {
+    ArticleAnalysisElement.#connected.delete(this);
     this.#observer?.disconnect();
     this.#observer = null;
   }
 
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
+    if (name === 'theme') return this.#updateScheme();
     if (name === 'for') this.#watchSource();
     if (name === 'show-text' && this.#shown) this.#render(...this.#shown);
     else this.#schedule();
@@ -234,7 +276,7 @@ export class ArticleAnalysisElement extends HTMLElement {
     this.#alert.hidden = true;
     this.#shown = [text, analysis];
     this.#analysis = analysis;
-    const body = this.shadowRoot.querySelector('.aa-root');
+    const body = this.#body;
     this.#unlink?.();
     const breakdown = renderBreakdown(analysis);
     breakdown.part = 'breakdown';
