@@ -23,7 +23,7 @@ pub struct Span {
 
 impl Span {
     /// A span over `doc[range]` (byte offsets, on char boundaries).
-    pub fn new(doc: &str, range: Range<usize>) -> Span {
+    pub(crate) fn new(doc: &str, range: Range<usize>) -> Span {
         Span {
             text: doc[range.clone()].to_string(),
             start: range.start,
@@ -56,30 +56,14 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,
+    /// Money, percentages and measured quantities, in story order.
+    pub figures: Vec<Figure>,
 }
 
 impl Analysis {
-    pub fn empty(offsets: OffsetUnit) -> Analysis {
-        Analysis {
-            version: CONTRACT_VERSION,
-            offsets,
-            headline: None,
-            byline: None,
-            notes: Vec::new(),
-            dateline: None,
-            captions: Vec::new(),
-            end_marker: None,
-            emails: Vec::new(),
-            paragraphs: Vec::new(),
-            quotes: Vec::new(),
-            entities: Vec::new(),
-            dates: Vec::new(),
-        }
-    }
-
     /// Calls `f` on every `(start, end)` pair in the analysis, so that offset conversion
     /// (and span checking) lives in one place and cannot miss a field.
-    pub fn for_each_offset_pair(&mut self, mut f: impl FnMut(&mut usize, &mut usize)) {
+    pub(crate) fn for_each_offset_pair(&mut self, mut f: impl FnMut(&mut usize, &mut usize)) {
         let mut span = |s: &mut Span| f(&mut s.start, &mut s.end);
         if let Some(h) = &mut self.headline {
             span(h);
@@ -114,6 +98,10 @@ impl Analysis {
         }
         for d in &mut self.dates {
             span(&mut d.span);
+        }
+        for f in &mut self.figures {
+            span(&mut f.span);
+            span(&mut f.sentence);
         }
     }
 }
@@ -210,4 +198,55 @@ pub struct DateMention {
     pub span: Span,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `None` when the calendar date is unknown.
     pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// `$44.5 million`, `C$3 billion`, `60 cents a barrel`.
+    Money,
+    /// `23 per cent`, `0.5%`, `a third of`, `2 percentage points`.
+    Percent,
+    /// A measured amount: `280 km`, `3,000 tonnes`, `7.5 magnitude`.
+    Quantity,
+}
+
+/// A figure the story states: `$44.5 million`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    #[serde(flatten)]
+    pub span: Span,
+    pub kind: FigureKind,
+    pub value: FigureValue,
+    /// The sentence the figure sits in: what it is about.
+    pub sentence: Span,
+}
+
+/// A figure's normalized value: `$44.5 million` is `{number: 44500000, scale: 1000000,
+/// currency: "USD"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureValue {
+    /// The amount with its scale applied; percentages in percent (`a third` is 33.33...).
+    #[serde(serialize_with = "serialize_number")]
+    pub number: f64,
+    /// What the written number was multiplied by: 1000000 for `million`, 0.01 for cents.
+    #[serde(serialize_with = "serialize_number")]
+    pub scale: f64,
+    /// ISO 4217 code for money (`USD`, `CAD`, `KRW`); `None` when the text does not say.
+    pub currency: Option<String>,
+    /// `%`, `percentage point`, `basis point`, or a unit symbol: `km`, `t`, `°C`, `magnitude`.
+    pub unit: Option<String>,
+    /// What a rate is per: `barrel` in `60 cents a barrel`, `share`, `year`.
+    pub per: Option<String>,
+}
+
+/// A whole number as a JSON integer (`44500000`, not serde_json's `44500000.0`), so the
+/// CLI prints what JavaScript does.
+fn serialize_number<S: serde::Serializer>(number: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
+    if number.fract() == 0.0 && number.abs() < EXACT {
+        serializer.serialize_i64(*number as i64)
+    } else {
+        serializer.serialize_f64(*number)
+    }
 }

@@ -15,25 +15,27 @@
 
 mod analysis;
 mod anatomy;
+mod calendar;
 mod dates;
 mod entities;
-mod fast_hash;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod jsonl;
+mod figures;
 mod offsets;
+mod options;
 mod quotes;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wordlists;
 
 pub use analysis::{
-    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Quote, QuoteKind,
-    Span, Speaker, CONTRACT_VERSION,
+    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
+    FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
-pub use dates::CalendarDate;
+pub use calendar::CalendarDate;
 pub use offsets::OffsetUnit;
+pub use options::{OptionsError, RawOptions};
 
-/// What the caller can ask of `analyze`.
+/// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The unit of every `start`/`end` in the result.
@@ -53,14 +55,16 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 pub(crate) enum Stage {
     Text,
     Anatomy,
-    Dates,
     Entities,
     Quotes,
+    Dates,
+    Figures,
     Offsets,
 }
 
-/// `analyze`, calling `starting` before each stage: the wasm layer's progress events
-/// on long texts.
+/// The pipeline: each stage reads the document and what the stages before it found,
+/// and returns its own part. `starting` hears of each stage as it starts (the wasm
+/// layer's progress events on long texts).
 pub(crate) fn analyze_reporting(
     text: &str,
     options: &Options,
@@ -68,15 +72,41 @@ pub(crate) fn analyze_reporting(
 ) -> Analysis {
     starting(Stage::Text);
     let doc = text::Document::new(text);
-    let mut analysis = Analysis::empty(options.offsets);
     starting(Stage::Anatomy);
-    anatomy::find_anatomy(&doc, &mut analysis);
-    starting(Stage::Dates);
-    dates::find_dates(&doc, &mut analysis, options.reference_date);
+    let anatomy = anatomy::find_anatomy(&doc);
     starting(Stage::Entities);
-    analysis.entities = entities::find_entities(&doc, &analysis);
+    let entities = entities::find_entities(&doc, &anatomy);
     starting(Stage::Quotes);
-    analysis.quotes = quotes::find_quotes(&doc, &analysis);
+    let quotes = quotes::find_quotes(&doc, &anatomy, &entities);
+    starting(Stage::Dates);
+    let dates = dates::find_dates(&doc, anatomy.dateline.as_ref(), options.reference_date);
+    starting(Stage::Figures);
+    let figures = figures::find_figures(&doc, &dates.mentions);
+
+    let mut dateline = anatomy.dateline;
+    // The dateline writes a month and day; the year is the story date's.
+    if let (Some(date), Some(story_date)) = (
+        dateline.as_mut().and_then(|d| d.date.as_mut()),
+        dates.story_date,
+    ) {
+        date.year = Some(story_date.year);
+    }
+    let mut analysis = Analysis {
+        version: CONTRACT_VERSION,
+        offsets: options.offsets,
+        headline: anatomy.headline,
+        byline: anatomy.byline,
+        notes: anatomy.notes,
+        dateline,
+        captions: anatomy.captions,
+        end_marker: anatomy.end_marker,
+        emails: anatomy.emails,
+        paragraphs: anatomy.paragraphs,
+        quotes,
+        entities,
+        dates: dates.mentions,
+        figures,
+    };
     starting(Stage::Offsets);
     offsets::convert_analysis(&mut analysis, text, options.offsets);
     analysis

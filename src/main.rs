@@ -3,7 +3,9 @@
 //! entities, dates) as CSV, TSV, JSON or JSON lines; or a streaming JSON-lines filter
 //! with `--jsonl`.
 
-use article_analyzer::{analyze, jsonl, Analysis, CalendarDate, OffsetUnit, Options};
+mod jsonl;
+
+use article_analyzer::{analyze, Analysis, CalendarDate, OffsetUnit, Options};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,9 +24,9 @@ options:
   --format json|jsonl|csv|tsv  json: pretty JSON (default); jsonl: one line per
                              article ({\"id\": file, \"analysis\"}) or per table row;
                              csv, tsv: a table (needs --table)
-  --table quotes|entities|dates  one row per quote, entity mention or date, with the
-                             columns article, kind, text, speaker, entity, type,
-                             value, start, end
+  --table quotes|entities|dates|figures  one row per quote, entity mention, date
+                             or figure, with the columns article, kind, text,
+                             speaker, entity, type, value, start, end
   --output FILE              write there instead of standard output
   --jsonl                    JSON lines in ({\"id\", \"text\", \"reference_date\"?}),
                              JSON lines out ({\"id\", \"analysis\"} or {\"id\", \"error\"}),
@@ -544,17 +546,18 @@ impl std::str::FromStr for Format {
 
 use table::Table;
 
-/// The tables of `--table`: one row per quote, entity mention or date, all with the same
-/// columns (`COLUMNS`), so the rows of several tables or runs can be stacked.
+/// The tables of `--table`: one row per quote, entity mention, date or figure, all with
+/// the same columns (`COLUMNS`), so the rows of several tables or runs can be stacked.
 mod table {
     use super::Field;
-    use article_analyzer::{Analysis, EntityType, QuoteKind};
+    use article_analyzer::{Analysis, EntityType, FigureKind, QuoteKind};
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Table {
         Quotes,
         Entities,
         Dates,
+        Figures,
     }
 
     impl std::str::FromStr for Table {
@@ -565,23 +568,26 @@ mod table {
                 "quotes" => Ok(Table::Quotes),
                 "entities" => Ok(Table::Entities),
                 "dates" => Ok(Table::Dates),
-                _ => Err(format!("--table {s:?}: use quotes, entities or dates")),
+                "figures" => Ok(Table::Figures),
+                _ => Err(format!(
+                    "--table {s:?}: use quotes, entities, dates or figures"
+                )),
             }
         }
     }
 
     /// What each column holds, per table:
     ///
-    /// | column  | quotes                    | entities (one row per mention) | dates        |
-    /// |---------|---------------------------|--------------------------------|--------------|
-    /// | article | the file (or line id)     | same                           | same         |
-    /// | kind    | `full` or `partial`       | the subtype (`city`, `agency`) | empty        |
-    /// | text    | the quoted words          | the mention as written         | the phrase   |
-    /// | speaker | the speaker as written    | empty                          | empty        |
-    /// | entity  | the speaker's name        | the entity's name              | empty        |
-    /// | type    | the speaker entity's type | the entity's type              | empty        |
-    /// | value   | the cue (`said`)          | the role (`Foreign Minister`)  | `YYYY-MM-DD` |
-    /// | start, end | the quote's offsets    | the mention's                  | the phrase's |
+    /// | column  | quotes                    | entities (one row per mention) | dates        | figures                      |
+    /// |---------|---------------------------|--------------------------------|--------------|------------------------------|
+    /// | article | the file                  | same                           | same         | same                         |
+    /// | kind    | `full` or `partial`       | the subtype (`city`, `agency`) | empty        | `money`, `percent`, `quantity` |
+    /// | text    | the quoted words          | the mention as written         | the phrase   | the figure as written        |
+    /// | speaker | the speaker as written    | empty                          | empty        | empty                        |
+    /// | entity  | the speaker's name        | the entity's name              | empty        | empty                        |
+    /// | type    | the speaker entity's type | the entity's type              | empty        | currency or unit (`USD`, `%`, `km`), `per X` |
+    /// | value   | the cue (`said`)          | the role (`Foreign Minister`)  | `YYYY-MM-DD` | the number, scale applied    |
+    /// | start, end | the quote's offsets    | the mention's                  | the phrase's | the figure's                 |
     pub const COLUMNS: [&str; 9] = [
         "article", "kind", "text", "speaker", "entity", "type", "value", "start", "end",
     ];
@@ -651,6 +657,35 @@ mod table {
                     ]
                 })
                 .collect(),
+            Table::Figures => analysis
+                .figures
+                .iter()
+                .map(|figure| {
+                    let value = &figure.value;
+                    let measure = value.currency.as_ref().or(value.unit.as_ref());
+                    let measure = match (measure, &value.per) {
+                        (Some(m), Some(per)) => Field::Owned(format!("{m} per {per}")),
+                        (None, Some(per)) => Field::Owned(format!("per {per}")),
+                        (Some(m), None) => text(m),
+                        (None, None) => Field::Empty,
+                    };
+                    [
+                        text(article),
+                        text(match figure.kind {
+                            FigureKind::Money => "money",
+                            FigureKind::Percent => "percent",
+                            FigureKind::Quantity => "quantity",
+                        }),
+                        text(&figure.span.text),
+                        Field::Empty,
+                        Field::Empty,
+                        measure,
+                        Field::Float(value.number),
+                        Field::Number(figure.span.start),
+                        Field::Number(figure.span.end),
+                    ]
+                })
+                .collect(),
         }
     }
 
@@ -665,12 +700,34 @@ mod table {
 }
 
 /// One cell of a table row.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Field<'a> {
     Text(&'a str),
+    Owned(String),
     Number(usize),
+    /// A measured amount: whole numbers as integers (`44500000`, as JavaScript prints it).
+    Float(f64),
     /// Nothing: an empty cell, `null` in JSON.
     Empty,
+}
+
+impl Field<'_> {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Field::Text(s) => Some(s),
+            Field::Owned(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// `f64` as JavaScript prints it: whole numbers without `.0`.
+fn write_float(out: &mut impl Write, x: f64) -> io::Result<()> {
+    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+        write!(out, "{}", x as i64)
+    } else {
+        write!(out, "{x}")
+    }
 }
 
 /// Writes rows with fixed columns in any `Format`: a header for CSV and TSV, an object
@@ -744,9 +801,13 @@ impl serde::Serialize for RowObject<'_> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.columns.len()))?;
         for (column, field) in self.columns.iter().zip(self.row) {
-            match *field {
-                Field::Text(s) => map.serialize_entry(column, s)?,
-                Field::Number(n) => map.serialize_entry(column, &n)?,
+            match field {
+                Field::Text(_) | Field::Owned(_) => map.serialize_entry(column, &field.text())?,
+                Field::Number(n) => map.serialize_entry(column, n)?,
+                Field::Float(x) if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 => {
+                    map.serialize_entry(column, &(*x as i64))?
+                }
+                Field::Float(x) => map.serialize_entry(column, x)?,
                 Field::Empty => map.serialize_entry(column, &())?,
             }
         }
@@ -760,17 +821,28 @@ fn write_delimited(out: &mut impl Write, format: Format, row: &[Field]) -> io::R
         if i > 0 {
             out.write_all(if format == Format::Csv { b"," } else { b"\t" })?;
         }
-        match *field {
-            Field::Empty => {}
-            Field::Number(n) => write!(out, "{n}")?,
-            Field::Text(s) if format == Format::Csv => {
+        let s = match field {
+            Field::Empty => continue,
+            Field::Number(n) => {
+                write!(out, "{n}")?;
+                continue;
+            }
+            Field::Float(x) => {
+                write_float(out, *x)?;
+                continue;
+            }
+            Field::Text(s) => *s,
+            Field::Owned(s) => s.as_str(),
+        };
+        match s {
+            s if format == Format::Csv => {
                 if s.contains([',', '"', '\n', '\r']) {
                     write!(out, "\"{}\"", s.replace('"', "\"\""))?;
                 } else {
                     out.write_all(s.as_bytes())?;
                 }
             }
-            Field::Text(s) => {
+            s => {
                 let mut rest = s;
                 while let Some(at) = rest.find(['\t', '\n', '\r', '\\']) {
                     out.write_all(&rest.as_bytes()[..at])?;

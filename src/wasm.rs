@@ -4,14 +4,15 @@
 //! `TypeError` with a clear message on the wrong kind), and serializes the result as
 //! plain JSON-compatible objects (not wasm classes, which leak in loops).
 
-use crate::{CalendarDate, OffsetUnit, Options, Stage};
+use crate::options::{Field, RawOptions};
+use crate::{Options, Stage};
 use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 // The result's TypeScript types, by hand: they mirror `src/analysis.rs` field by field
-// (snake_case, `Option` as `| null`); `tests/node/types.test.mjs` checks that every
-// field the result carries is declared here, so the two cannot drift apart silently.
+// (snake_case, `Option` as `| null`); `tests/node/package.test.mjs` checks that they
+// declare exactly the fields the result carries, so the two cannot drift apart silently.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** The unit every `start`/`end` of a result counts in. */
@@ -86,6 +87,31 @@ export interface DateMention extends Span {
   value: string | null;
 }
 
+/** `money`: `$44.5 million`; `percent`: `23 per cent`, `a third`; `quantity`: `280 km`. */
+export type FigureKind = "money" | "percent" | "quantity";
+
+/** A figure the story states, with its normalized value and its sentence. */
+export interface Figure extends Span {
+  kind: FigureKind;
+  value: FigureValue;
+  /** The sentence the figure sits in: what it is about. */
+  sentence: Span;
+}
+
+/** `$44.5 million` is `{number: 44500000, scale: 1000000, currency: "USD", unit: null, per: null}`. */
+export interface FigureValue {
+  /** The amount with its scale applied; percentages in percent. */
+  number: number;
+  /** What the written number was multiplied by: 1000000 for `million`, 0.01 for cents. */
+  scale: number;
+  /** ISO 4217 code for money (`USD`, `CAD`, `KRW`); `null` when the text does not say. */
+  currency: string | null;
+  /** `%`, `percentage point`, `basis point`, or a unit symbol: `km`, `t`, `°C`, `magnitude`. */
+  unit: string | null;
+  /** What a rate is per: `barrel` in `60 cents a barrel`, `share`, `year`. */
+  per: string | null;
+}
+
 /** The analysis contract, version 1 (see SCHEMA.md). */
 export interface Analysis {
   version: 1;
@@ -104,6 +130,8 @@ export interface Analysis {
   quotes: Quote[];
   entities: Entity[];
   dates: DateMention[];
+  /** Money, percentages and measured quantities, in text order. */
+  figures: Figure[];
 }
 
 export interface AnalyzeOptions {
@@ -177,33 +205,37 @@ fn stage_name(stage: Stage) -> &'static str {
     match stage {
         Stage::Text => "text",
         Stage::Anatomy => "anatomy",
-        Stage::Dates => "dates",
         Stage::Entities => "entities",
         Stage::Quotes => "quotes",
+        Stage::Dates => "dates",
+        Stage::Figures => "figures",
         Stage::Offsets => "offsets",
     }
 }
 
 /// The share of the whole work done before `stage` starts (`None`: building the JS
 /// result, the last step). Measured in Node on the bench stories and seeds repeated to
-/// 10 MB (wasm build, three runs): text 6.5%, anatomy 1.8%, dates 9.8%, entities 36.3%,
-/// quotes 17.3%, offsets 3.7%, the JS result 24.7%.
+/// 10 MB (wasm build, three runs): text 6.3%, anatomy 1.6%, entities 28.9%, quotes
+/// 13.6%, dates 8.9%, figures 17.2%, offsets 2.7%, the JS result 20.8%.
 fn share_before(stage: Option<Stage>) -> f64 {
     match stage {
         Some(Stage::Text) => 0.0,
-        Some(Stage::Anatomy) => 0.07,
-        Some(Stage::Dates) => 0.08,
-        Some(Stage::Entities) => 0.18,
-        Some(Stage::Quotes) => 0.54,
-        Some(Stage::Offsets) => 0.72,
-        None => 0.75,
+        Some(Stage::Anatomy) => 0.06,
+        Some(Stage::Entities) => 0.08,
+        Some(Stage::Quotes) => 0.37,
+        Some(Stage::Dates) => 0.50,
+        Some(Stage::Figures) => 0.59,
+        Some(Stage::Offsets) => 0.76,
+        None => 0.79,
     }
 }
 
+/// The JS side of option checking: `null`/`undefined` mean none, anything but a plain
+/// object is refused here (naming what it is), and each value goes through
+/// serde-wasm-bindgen to `RawOptions`, which checks them (`src/options.rs`).
 fn read_options(value: &JsValue) -> Result<Options, JsValue> {
-    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(Options::default());
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(type_error(format!(
@@ -212,42 +244,18 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
         )));
     }
     let object: &Object = value.unchecked_ref();
-    for key in Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let field = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
-        if field.is_undefined() || field.is_null() {
-            continue;
-        }
-        match key.as_str() {
-            "offsets" => {
-                let unit = field.as_string().ok_or_else(|| {
-                    type_error(
-                        "analyze: options.offsets must be \"utf16\", \"utf8\" or \"chars\"".into(),
-                    )
-                })?;
-                options.offsets = unit
-                    .parse::<OffsetUnit>()
-                    .map_err(|e| type_error(format!("analyze: options.offsets: {e}")))?;
-            }
-            "reference_date" => {
-                let date = field.as_string().ok_or_else(|| {
-                    type_error(
-                        "analyze: options.reference_date must be a string \"YYYY-MM-DD\"".into(),
-                    )
-                })?;
-                options.reference_date =
-                    Some(date.parse::<CalendarDate>().map_err(|e| {
-                        type_error(format!("analyze: options.reference_date: {e}"))
-                    })?);
-            }
-            other => {
-                return Err(type_error(format!(
-                    "analyze: unknown option {other:?} (known: offsets, reference_date)"
-                )))
-            }
-        }
-    }
-    Ok(options)
+    let fields = Object::keys(object)
+        .iter()
+        .map(|key| {
+            let field = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            // A value with no serde form (a function, a symbol) is no option's kind.
+            let field = serde_wasm_bindgen::from_value(field).unwrap_or(Field::Other);
+            (key.as_string().unwrap_or_default(), field)
+        })
+        .collect();
+    RawOptions::from_fields(fields)
+        .into_options()
+        .map_err(|e| type_error(format!("analyze: {e}")))
 }
 
 fn type_error(message: String) -> JsValue {

@@ -1,52 +1,62 @@
 //! Datelines in every wire style, and near-misses that must not be datelines: the
-//! table `tests/data/datelines.txt`, one case per line, checked by one harness that
-//! names every failing case. Also the anatomy of the two seed stories.
+//! table `tests/data/datelines.jsonl` (format in `tests/data/README.md`), every case
+//! analyzed with the reference date 2023-09-14. Also the anatomy of the two seed stories.
 
-mod table;
+mod common;
 
-use article_analyzer::{analyze, Analysis, CalendarDate, OffsetUnit, Options};
+use common::analyze_bytes as run;
+use common::cases::{check_span, run_cases, ByteSpan};
+use serde::Deserialize;
 
-fn run(text: &str, reference: Option<&str>) -> Analysis {
-    let options = Options {
-        offsets: OffsetUnit::Utf8,
-        reference_date: reference.map(|r| r.parse::<CalendarDate>().expect("reference date")),
-    };
-    analyze(text, &options)
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatelineCase {
+    #[allow(dead_code)] // the loader names a failing case by it
+    name: String,
+    text: String,
+    /// `null`: the story has no dateline.
+    dateline: Option<ExpectedDateline>,
 }
 
-/// The dateline case's findings, in the table's own format, for comparison.
-fn describe(analysis: &Analysis) -> Vec<String> {
-    let Some(d) = &analysis.dateline else {
-        return vec!["-".to_string()];
-    };
-    let date = d
-        .date
-        .as_ref()
-        .map_or("-".to_string(), |date| match date.year {
-            Some(y) => format!("{y}-{}-{}", date.month, date.day),
-            None => format!("{}-{}", date.month, date.day),
-        });
-    vec![
-        d.span.text.clone(),
-        d.location.clone(),
-        d.place.clone(),
-        date,
-        d.source.clone().unwrap_or("-".to_string()),
-    ]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedDateline {
+    text: String,
+    location: String,
+    place: String,
+    /// `YYYY-MM-DD`, or `--MM-DD` when nothing gives the year; `null` for no date.
+    date: Option<String>,
+    source: Option<String>,
+    /// Where the dateline is, when the case says.
+    #[serde(default)]
+    span: Option<ByteSpan>,
 }
 
 #[test]
 fn dateline_table() {
-    table::run_table(include_str!("data/datelines.txt"), 30, |fields| {
-        let story = &fields[1];
-        let analysis = run(story, Some("2023-09-14"));
-        if let Some(d) = &analysis.dateline {
-            assert_eq!(&story[d.span.start..d.span.end], d.span.text);
+    run_cases("datelines.jsonl", 30, |case: &DatelineCase| {
+        let analysis = run(&case.text, Some("2023-09-14"));
+        let found = analysis.dateline.as_ref().map(|d| ExpectedDateline {
+            text: d.span.text.clone(),
+            location: d.location.clone(),
+            place: d.place.clone(),
+            date: d.date.as_ref().map(|date| match date.year {
+                Some(year) => format!("{year:04}-{:02}-{:02}", date.month, date.day),
+                None => format!("--{:02}-{:02}", date.month, date.day),
+            }),
+            source: d.source.clone(),
+            span: None,
+        });
+        let want = case.dateline.as_ref().map(|d| ExpectedDateline {
+            span: None,
+            ..d.clone()
+        });
+        if found != want {
+            return Err(format!("want {want:?}\n    got  {found:?}"));
         }
-        let got = describe(&analysis);
-        match got == fields[2..] {
-            true => Ok(()),
-            false => Err(format!("want {:?}\n    got  {got:?}", &fields[2..])),
+        match (&case.dateline, &analysis.dateline) {
+            (Some(want), Some(found)) => check_span("dateline", want.span, &found.span),
+            _ => Ok(()),
         }
     });
 }

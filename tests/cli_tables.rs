@@ -31,6 +31,11 @@ fn fixtures() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")
 }
 
+/// The benchmark stories: money, percentages and measures for the figures table.
+fn stories() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/benches/stories")
+}
+
 /// A fresh folder under the system's temp folder.
 fn temp_folder(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("article-analyzer-{name}-{}", std::process::id()));
@@ -151,7 +156,7 @@ fn tsv_and_jsonl_hold_the_same_rows() {
 
 #[test]
 fn every_row_slices_its_article_to_its_text_in_the_unit_asked() {
-    for table in ["quotes", "entities", "dates"] {
+    for table in ["quotes", "entities", "dates", "figures"] {
         for unit in [OffsetUnit::Utf16, OffsetUnit::Chars] {
             let json: Value = serde_json::from_str(&stdout(&[
                 "--table",
@@ -159,10 +164,16 @@ fn every_row_slices_its_article_to_its_text_in_the_unit_asked() {
                 "--offsets",
                 unit.as_str(),
                 fixtures(),
+                stories(),
             ]))
             .unwrap();
             let rows = json.as_array().unwrap();
             assert!(!rows.is_empty(), "{table}: no rows");
+            if table == "figures" {
+                assert!(rows
+                    .iter()
+                    .all(|r| r["value"].is_number() && r["kind"].is_string()));
+            }
             for row in rows {
                 let text = std::fs::read_to_string(row["article"].as_str().unwrap()).unwrap();
                 assert_eq!(check_spans_json(&text, unit, row), 1, "{table}: {row}");

@@ -2,57 +2,13 @@
 //! characters: slicing the input with a span's offsets, in the unit the analysis
 //! declares, gives exactly the span's text.
 
-use article_analyzer::{analyze, Analysis, CalendarDate, OffsetUnit, Options};
+mod common;
+
+use article_analyzer::{analyze, CalendarDate, OffsetUnit, Options};
+use common::check_spans;
 
 const YONHAP: &str = include_str!("fixtures/yonhap-2023-09-14-kim-putin.txt");
 const EFE: &str = include_str!("fixtures/efe-2023-09-14-kim-putin.txt");
-
-/// Slices `text` in `unit`, or `None` when the offsets are out of range or split a character.
-fn slice(text: &str, unit: OffsetUnit, start: usize, end: usize) -> Option<String> {
-    match unit {
-        OffsetUnit::Utf8 => text.get(start..end).map(str::to_string),
-        OffsetUnit::Chars => {
-            let n = text.chars().count();
-            (start <= end && end <= n).then(|| text.chars().skip(start).take(end - start).collect())
-        }
-        OffsetUnit::Utf16 => {
-            let units: Vec<u16> = text.encode_utf16().collect();
-            let part = units.get(start..end)?;
-            String::from_utf16(part).ok()
-        }
-    }
-}
-
-/// Checks every span of the analysis (through its JSON, so no field is missed) and
-/// returns how many were checked.
-fn check_spans(text: &str, analysis: &Analysis) -> usize {
-    fn walk(text: &str, unit: OffsetUnit, v: &serde_json::Value, count: &mut usize) {
-        match v {
-            serde_json::Value::Object(map) => {
-                if let (Some(s), Some(e), Some(t)) =
-                    (map.get("start"), map.get("end"), map.get("text"))
-                {
-                    let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
-                    assert_eq!(
-                        slice(text, unit, s, e).as_deref(),
-                        t.as_str(),
-                        "span {map:?}"
-                    );
-                    *count += 1;
-                }
-                map.values().for_each(|v| walk(text, unit, v, count));
-            }
-            serde_json::Value::Array(items) => {
-                items.iter().for_each(|v| walk(text, unit, v, count))
-            }
-            _ => {}
-        }
-    }
-    let json = serde_json::to_value(analysis).unwrap();
-    let mut count = 0;
-    walk(text, analysis.offsets, &json, &mut count);
-    count
-}
 
 fn options(offsets: OffsetUnit) -> Options {
     Options {

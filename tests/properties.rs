@@ -5,12 +5,17 @@
 //!
 //! Shrunk failures are recorded in `tests/data/regressions/properties.proptest-regressions`
 //! and replayed first on every run. The default 256 cases per property run in a few
-//! seconds; `scripts/fuzz.sh` runs many more for a fixed time budget
-//! (`PROPTEST_CASES` sets the count).
+//! seconds; `PROPTEST_CASES=100000 cargo test --release --test properties` runs more.
+//! The coverage-guided fuzz targets in `fuzz/` look further (`scripts/fuzz.sh`).
 
 mod common;
 
-use article_analyzer::{analyze, jsonl, OffsetUnit, Options};
+use article_analyzer::{analyze, OffsetUnit, Options};
+
+/// The CLI's JSON-lines protocol is a module of the binary; the test reads it from source.
+#[path = "../src/jsonl.rs"]
+#[allow(dead_code)]
+mod jsonl;
 use common::{check_spans, check_spans_json};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;

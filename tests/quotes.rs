@@ -1,64 +1,99 @@
 //! Quotations and their speakers, one construction per case: the table
-//! `tests/data/quotes.txt`, checked by one harness that names every failing case.
-//! Also the quotes of the two seed stories.
+//! `tests/data/quotes.jsonl` (format in `tests/data/README.md`). Each case lists every
+//! quote found, in order. Also the quotes of the two seed stories.
 
-mod table;
+mod common;
 
-use article_analyzer::{analyze, Analysis, OffsetUnit, Options, QuoteKind};
+use article_analyzer::{Quote, QuoteKind};
+use common::analyze_bytes;
+use common::cases::{check_span, run_cases, ByteSpan};
+use serde::Deserialize;
 
-fn run(text: &str) -> Analysis {
-    let options = Options {
-        offsets: OffsetUnit::Utf8,
-        reference_date: None,
-    };
-    analyze(text, &options)
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuoteCase {
+    #[allow(dead_code)] // the loader names a failing case by it
+    name: String,
+    text: String,
+    quotes: Vec<ExpectedQuote>,
 }
 
-/// The quotes found, in the table's format.
-fn describe(text: &str, analysis: &Analysis) -> Result<Vec<String>, String> {
-    analysis
-        .quotes
-        .iter()
-        .map(|q| {
-            if text.get(q.span.start..q.span.end) != Some(q.span.text.as_str()) {
-                return Err(format!(
-                    "quote span {:?} does not slice to its text",
-                    q.span
-                ));
-            }
-            let kind = match q.kind {
-                QuoteKind::Full => "full",
-                QuoteKind::Partial => "partial",
-            };
-            let (mention, name) = q
-                .speaker
-                .as_ref()
-                .map_or(("-", "-"), |s| (s.span.text.as_str(), s.name.as_str()));
-            let cue = q.cue.as_ref().map_or("-", |c| c.text.as_str());
-            Ok(format!(
-                "{kind} ~ {} ~ {mention} ~ {name} ~ {cue}",
-                q.span.text
-            ))
-        })
-        .collect()
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedQuote {
+    kind: QuoteKind,
+    /// The quoted words, without the marks.
+    text: String,
+    /// `null`: the text names nobody.
+    speaker: Option<ExpectedSpeaker>,
+    /// The cue as written, or `null`.
+    cue: Option<String>,
+    #[serde(default)]
+    span: Option<ByteSpan>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedSpeaker {
+    /// The mention as written at the attribution.
+    text: String,
+    /// The resolved name.
+    name: String,
+}
+
+/// A quote found, in the table's terms (without a position).
+fn describe(quote: &Quote) -> ExpectedQuote {
+    ExpectedQuote {
+        kind: quote.kind,
+        text: quote.span.text.clone(),
+        speaker: quote.speaker.as_ref().map(|s| ExpectedSpeaker {
+            text: s.span.text.clone(),
+            name: s.name.clone(),
+        }),
+        cue: quote.cue.as_ref().map(|c| c.text.clone()),
+        span: None,
+    }
+}
+
+/// A quote on one line for a failure: `kind "text" speaker (name) cue`.
+fn one_line(quote: &ExpectedQuote) -> String {
+    let speaker = quote
+        .speaker
+        .as_ref()
+        .map_or("-".to_string(), |s| format!("{:?} ({:?})", s.text, s.name));
+    format!(
+        "{:?} {:?} speaker {speaker} cue {:?}",
+        quote.kind, quote.text, quote.cue
+    )
 }
 
 #[test]
 fn quote_constructions() {
-    table::run_table(include_str!("data/quotes.txt"), 30, |fields| {
-        let [_, text, expected] = fields else {
-            return Err(format!("a case needs 3 fields, has {}", fields.len()));
-        };
-        let got = describe(text, &run(text))?;
-        let want: Vec<String> = match expected.as_str() {
-            "none" => Vec::new(),
-            e => e.split(" ;; ").map(str::to_string).collect(),
-        };
-        if got == want {
-            Ok(())
-        } else {
-            Err(format!("want {want:#?}\n    got  {got:#?}"))
+    run_cases("quotes.jsonl", 30, |case: &QuoteCase| {
+        let analysis = analyze_bytes(&case.text, None);
+        let found: Vec<ExpectedQuote> = analysis.quotes.iter().map(describe).collect();
+        let same = found.len() == case.quotes.len()
+            && found.iter().zip(&case.quotes).all(|(found, want)| {
+                (&found.kind, &found.text, &found.speaker, &found.cue)
+                    == (&want.kind, &want.text, &want.speaker, &want.cue)
+            });
+        if !same {
+            let lines = |quotes: &[ExpectedQuote]| -> String {
+                quotes
+                    .iter()
+                    .map(|q| format!("\n      {}", one_line(q)))
+                    .collect()
+            };
+            return Err(format!(
+                "want:{}\n    got:{}",
+                lines(&case.quotes),
+                lines(&found)
+            ));
         }
+        for (want, found) in case.quotes.iter().zip(&analysis.quotes) {
+            check_span("quote", want.span, &found.span)?;
+        }
+        Ok(())
     });
 }
 
@@ -68,7 +103,7 @@ fn seed_stories_quote_counts() {
         (include_str!("fixtures/yonhap-2023-09-14-kim-putin.txt"), 8),
         (include_str!("fixtures/efe-2023-09-14-kim-putin.txt"), 10),
     ] {
-        let analysis = run(story);
+        let analysis = analyze_bytes(story, None);
         assert_eq!(analysis.quotes.len(), quotes);
         assert!(analysis.quotes.iter().all(|q| q.speaker.is_some()));
     }

@@ -15,20 +15,12 @@ mod cluster;
 mod lexicon;
 mod recognize;
 
-use crate::analysis::{Analysis, Entity};
+use crate::analysis::Entity;
+use crate::anatomy::Anatomy;
 use crate::text::Document;
 
-#[allow(unused_imports)]
-pub(crate) use lexicon::is_person_title;
-
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
-pub fn find_entities(doc: &Document, analysis: &Analysis) -> Vec<Entity> {
-    let mentions = recognize::find_mentions(doc, analysis);
+pub fn find_entities(doc: &Document, anatomy: &Anatomy) -> Vec<Entity> {
+    let mentions = recognize::find_mentions(doc, anatomy);
     cluster::cluster(doc, mentions)
-}
-
-/// Whether `word` is among the most frequent English words (`More`, `Legislative`): a
-/// capital that opens a sentence is then probably not a name. Read by `quotes`.
-pub(crate) fn is_common_word(word: &str) -> bool {
-    lexicon::Lexicon::get().is_common_word(word)
 }

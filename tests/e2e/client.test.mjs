@@ -63,7 +63,7 @@ test('progress: every stage in order, fractions rising from 0 to below 1', async
     await window.client.analyze(text, null, { onProgress: (p) => seen.push(p) });
     return seen;
   }, seed);
-  assert.deepEqual(seen.map((p) => p.stage), ['text', 'anatomy', 'dates', 'entities', 'quotes', 'offsets', 'result']);
+  assert.deepEqual(seen.map((p) => p.stage), ['text', 'anatomy', 'entities', 'quotes', 'dates', 'figures', 'offsets', 'result']);
   assert.equal(seen[0].fraction, 0);
   for (let i = 1; i < seen.length; i++) assert.ok(seen[i].fraction > seen[i - 1].fraction, JSON.stringify(seen));
   assert.ok(seen.at(-1).fraction < 1);
@@ -92,7 +92,7 @@ test('aborting a running analysis ends it at once by replacing the worker', asyn
     return { name: error.name, stages, abortedAfter, fullMs, quotes: full.quotes.length };
   });
   assert.equal(result.name, 'AbortError');
-  assert.deepEqual(result.stages.slice(0, 4), ['text', 'anatomy', 'dates', 'entities']);
+  assert.deepEqual(result.stages.slice(0, 3), ['text', 'anatomy', 'entities']);
   assert.ok(!result.stages.includes('quotes'), `the analysis went on: ${result.stages}`);
   assert.ok(result.quotes > 0);
   assert.ok(workers.length > before, 'a new worker replaced the aborted one');

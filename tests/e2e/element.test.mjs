@@ -493,7 +493,7 @@ test('a long text shows a progress bar and analysis-progress events; abort() and
     await new Promise((resolve) => element.addEventListener('analysis', resolve, { once: true }));
     return { seen, hiddenAfter: bar.hidden };
   });
-  assert.deepEqual(progress.seen.map((p) => p.stage), ['text', 'anatomy', 'dates', 'entities', 'quotes', 'offsets', 'result']);
+  assert.deepEqual(progress.seen.map((p) => p.stage), ['text', 'anatomy', 'entities', 'quotes', 'dates', 'figures', 'offsets', 'result']);
   assert.ok(progress.seen.every((p) => p.bar && p.value === p.fraction), JSON.stringify(progress.seen));
   assert.equal(progress.hiddenAfter, true);
 

@@ -2,7 +2,7 @@ import type { Analysis, AnalyzeOptions } from './index.js';
 
 /** What the worker is doing: `stage` as it starts, `fraction` (0..1) of the work done. */
 export interface AnalysisProgress {
-  stage: 'text' | 'anatomy' | 'dates' | 'entities' | 'quotes' | 'offsets' | 'result';
+  stage: 'text' | 'anatomy' | 'entities' | 'quotes' | 'dates' | 'figures' | 'offsets' | 'result';
   fraction: number;
 }
 

@@ -20,7 +20,7 @@
 // - Requests run one at a time, in the order made. `analyze` resolves with the analysis
 //   (the contract in SCHEMA.md); errors keep their type (a TypeError for a bad option).
 // - `onProgress({stage, fraction})` is called as each stage starts (`text`, `anatomy`,
-//   `dates`, `entities`, `quotes`, `offsets`, `result`); `fraction` (0..1) is the share
+//   `entities`, `quotes`, `dates`, `figures`, `offsets`, `result`); `fraction` (0..1) is the share
 //   of the work done, from stage costs measured on long texts.
 // - `analyzeView` answers with the result trimmed to `items` per list and the mentions in
 //   the first `chars` UTF-16 units (`view`), the true counts (`totals`, as render.js's

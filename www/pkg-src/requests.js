@@ -12,7 +12,7 @@
 //   {id, type: 'json', of}         the complete result of the view request `of`, as JSON
 // Out, for request `id`:
 //   {id, progress: {stage, fraction}}  zero or more, before the answer (stages: text,
-//                                      anatomy, dates, entities, quotes, offsets, result)
+//                                      anatomy, entities, quotes, dates, figures, offsets, result)
 //   {id, result}                       the answer: null for init, the Analysis,
 //                                      {view, totals, ms} for a view, a string for json
 //   {id, error: {name, message}}       a TypeError for a bad argument stays a TypeError
