@@ -1,11 +1,11 @@
 //! The `article-analyzer` command: the analysis of files, folders (their `*.txt`) or
 //! standard input as pretty JSON or JSON lines, or one of its tables (quotes,
-//! entities, dates) as CSV, TSV, JSON or JSON lines; or a streaming JSON-lines filter
-//! with `--jsonl`.
+//! entities, dates, figures) as CSV, TSV, JSON or JSON lines; a streaming JSON-lines
+//! filter with `--jsonl`; or `compare` for several stories on one event.
 
 mod jsonl;
 
-use article_analyzer::{analyze, Analysis, CalendarDate, OffsetUnit, Options};
+use article_analyzer::{analyze, compare, Analysis, CalendarDate, OffsetUnit, Options};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,10 +15,13 @@ use std::time::{Duration, Instant};
 const USAGE: &str = "\
 usage: article-analyzer [OPTIONS] [FILE|FOLDER...]
        article-analyzer --jsonl [OPTIONS] < in.jsonl > out.jsonl
+       article-analyzer compare [OPTIONS] FILE FILE [FILE...]
 
 Reads news articles and prints their structure (dateline, quotes with speakers,
 entities, dates) as JSON. With no FILE, reads standard input; a FOLDER stands for
-every *.txt file under it.
+every *.txt file under it. `compare` analyzes several stories on one event and prints
+{\"files\", \"analyses\", \"comparison\"}: the entities across them, the quotes they
+share with their differences, what only one has.
 
 options:
   --format json|jsonl|csv|tsv  json: pretty JSON (default); jsonl: one line per
@@ -40,6 +43,8 @@ options:
 A progress line goes to standard error when it is a terminal.";
 
 struct Args {
+    /// `article-analyzer compare ...`.
+    compare: bool,
     jsonl: bool,
     /// Worker threads.
     threads: usize,
@@ -52,6 +57,7 @@ struct Args {
 
 fn parse_args() -> Result<Option<Args>, String> {
     let mut args = Args {
+        compare: false,
         jsonl: false,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         options: Options::default(),
@@ -60,7 +66,8 @@ fn parse_args() -> Result<Option<Args>, String> {
         output: None,
         files: Vec::new(),
     };
-    let mut it = std::env::args().skip(1);
+    let mut it = std::env::args().skip(1).peekable();
+    args.compare = it.next_if(|a| a == "compare").is_some();
     while let Some(arg) = it.next() {
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
@@ -121,7 +128,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = if args.jsonl {
+    let result = if args.compare {
+        run_compare(&args)
+    } else if args.jsonl {
         run_jsonl(&args)
     } else {
         run_files(&args)
@@ -133,6 +142,52 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Reads every named file (`-`: standard input), failing before any output.
+fn read_inputs(names: &[&str]) -> Result<Vec<Vec<u8>>, String> {
+    let mut inputs = Vec::new();
+    for &name in names {
+        // `fs::read` sizes its buffer from the file's length: no doubling past it.
+        let read = if name == "-" {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+        } else {
+            std::fs::read(name)
+        };
+        inputs.push(read.map_err(|e| format!("cannot read {name}: {e}"))?);
+    }
+    Ok(inputs)
+}
+
+fn run_compare(args: &Args) -> Result<(), String> {
+    if args.jsonl || args.files.len() < 2 {
+        return Err("compare needs two files or more (and no --jsonl)".to_string());
+    }
+    let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
+    let texts: Vec<String> = read_inputs(&names)?
+        .iter()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &args.options)).collect();
+    let stories: Vec<_> = texts.iter().map(String::as_str).zip(&analyses).collect();
+    /// What `compare` prints: the comparison refers to the analyses' quotes and entities.
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        files: Vec<&'a str>,
+        analyses: &'a [article_analyzer::Analysis],
+        comparison: article_analyzer::Comparison,
+    }
+    let document = Document {
+        files: names,
+        analyses: &analyses,
+        comparison: compare(&stories),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    serde_json::to_writer_pretty(&mut out, &document).map_err(|e| e.to_string())?;
+    writeln!(out).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())
 }
 
 fn run_files(args: &Args) -> Result<(), String> {

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 /// Modules every stage may use; they use no stage themselves.
 const FOUNDATION: &[&str] = &["analysis", "offsets", "text", "calendar", "wordlists"];
 
-/// The stages, in the order `analyze` runs them.
-const PIPELINE: &[&str] = &["anatomy", "entities", "quotes", "dates", "figures"];
+/// The stages, in the order `analyze` runs them; then `compare`, which reads analyses.
+const PIPELINE: &[&str] = &[
+    "anatomy", "entities", "quotes", "dates", "figures", "compare",
+];
 
 /// The shells around the core: they may use anything.
 const SHELLS: &[&str] = &["lib", "main", "jsonl", "wasm", "options"];

@@ -19,6 +19,10 @@ use crate::analysis::Entity;
 use crate::anatomy::Anatomy;
 use crate::text::Document;
 
+// The name keys and word lists that `compare` matches entities of several stories by.
+pub(crate) use cluster::person_key;
+pub(crate) use lexicon::{phrase_key, Lexicon, ListedPhrase};
+
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
 pub fn find_entities(doc: &Document, anatomy: &Anatomy) -> Vec<Entity> {
     let mentions = recognize::find_mentions(doc, anatomy);

@@ -4,6 +4,9 @@ export type * from './article_analyzer.js';
 export type { InitInput, InitOutput, SyncInitInput } from './article_analyzer.js';
 import type { AnalyzeOptions, Analysis, InitInput, InitOutput, SyncInitInput } from './article_analyzer.js';
 
+/** Compares stories on one event: each `{text, analysis}` with the analysis `analyze` gave. */
+export { compare } from './article_analyzer.js';
+
 /** The version of the analysis contract (SCHEMA.md) that `analyze` returns. */
 export declare const CONTRACT_VERSION: 1;
 

@@ -10,7 +10,7 @@
 // glue's functions but says what is wrong when `analyze` is called too early, instead
 // of the glue's "Cannot read properties of undefined".
 
-import loadGlue, { initSync as initGlueSync, analyze as analyzeGlue } from './article_analyzer.js';
+import loadGlue, { initSync as initGlueSync, analyze as analyzeGlue, compare as compareGlue } from './article_analyzer.js';
 
 /** The version of the analysis contract (SCHEMA.md) that `analyze` returns. */
 export const CONTRACT_VERSION = 1;
@@ -36,12 +36,21 @@ export function initSync(source) {
 
 /** Analyzes one article; see article_analyzer.d.ts for the options and the result. */
 export function analyze(text, options) {
-  if (!loaded) {
-    throw new Error(
-      'article-analyzer: analyze() was called before the WebAssembly module was loaded. ' +
-        'Call `await init()` first (once per page or worker); in Node, import the package ' +
-        'by name and it loads itself.',
-    );
-  }
+  mustBeLoaded('analyze');
   return analyzeGlue(text, options);
+}
+
+/** Compares stories on one event: `[{text, analysis}, ...]` (see article_analyzer.d.ts). */
+export function compare(stories) {
+  mustBeLoaded('compare');
+  return compareGlue(stories);
+}
+
+function mustBeLoaded(name) {
+  if (loaded) return;
+  throw new Error(
+    `article-analyzer: ${name}() was called before the WebAssembly module was loaded. ` +
+      'Call `await init()` first (once per page or worker); in Node, import the package ' +
+      'by name and it loads itself.',
+  );
 }
