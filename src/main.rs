@@ -636,7 +636,7 @@ mod table {
     /// | column  | quotes                    | entities (one row per mention) | dates        | figures                      |
     /// |---------|---------------------------|--------------------------------|--------------|------------------------------|
     /// | article | the file                  | same                           | same         | same                         |
-    /// | kind    | `full` or `partial`       | the subtype (`city`, `agency`) | empty        | `money`, `percent`, `quantity` |
+    /// | kind    | `full`, `partial`, `indirect` | the subtype (`city`, `agency`) | empty        | `money`, `percent`, `quantity` |
     /// | text    | the quoted words          | the mention as written         | the phrase   | the figure as written        |
     /// | speaker | the speaker as written    | empty                          | empty        | empty                        |
     /// | entity  | the speaker's name        | the entity's name              | empty        | empty                        |
@@ -665,6 +665,7 @@ mod table {
                         text(match quote.kind {
                             QuoteKind::Full => "full",
                             QuoteKind::Partial => "partial",
+                            QuoteKind::Indirect => "indirect",
                         }),
                         text(&quote.span.text),
                         optional(speaker.map(|s| s.span.text.as_str())),
