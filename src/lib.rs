@@ -29,8 +29,8 @@ mod wasm;
 mod wordlists;
 
 pub use analysis::{
-    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
-    FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
+    Analysis, Byline, Caption, Credit, DateMention, Dateline, DatelineDate, Entity, EntityType,
+    Figure, FigureKind, FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
 pub use compare::{
@@ -84,7 +84,7 @@ pub(crate) fn analyze_reporting(
     starting(Stage::Quotes);
     let quotes = quotes::find_quotes(&doc, &anatomy, &entities);
     starting(Stage::Dates);
-    let dates = dates::find_dates(&doc, anatomy.dateline.as_ref(), options.reference_date);
+    let dates = dates::find_dates(&doc, &anatomy, options.reference_date);
     starting(Stage::Figures);
     let figures = figures::find_figures(&doc, &dates.mentions);
 
@@ -100,12 +100,16 @@ pub(crate) fn analyze_reporting(
         version: CONTRACT_VERSION,
         offsets: options.offsets,
         headline: anatomy.headline,
+        standfirst: anatomy.standfirst,
         byline: anatomy.byline,
+        credits: anatomy.credits,
         notes: anatomy.notes,
         dateline,
         captions: anatomy.captions,
         end_marker: anatomy.end_marker,
         emails: anatomy.emails,
+        boilerplate: anatomy.boilerplate,
+        published: dates.published,
         paragraphs: anatomy.paragraphs,
         quotes,
         entities,

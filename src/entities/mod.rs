@@ -23,8 +23,18 @@ use crate::text::Document;
 pub(crate) use cluster::person_key;
 pub(crate) use lexicon::{phrase_key, Lexicon, ListedPhrase};
 
-/// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found.
+/// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found
+/// and leaves out its furniture.
 pub fn find_entities(doc: &Document, anatomy: &Anatomy) -> Vec<Entity> {
-    let mentions = recognize::find_mentions(doc, anatomy);
+    let mut mentions = recognize::find_mentions(doc, anatomy);
+    // Nobody named in boilerplate, a credit line or a photo credit is in the story.
+    let furniture = anatomy.furniture();
+    mentions.retain(|m| !within(&furniture, doc.token_span(m.tokens.clone()).start));
     cluster::cluster(doc, mentions)
+}
+
+/// `at` lies inside one of `ranges` (sorted by start, not overlapping much).
+fn within(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let next = ranges.partition_point(|r| r.start <= at);
+    ranges[..next].iter().rev().take(2).any(|r| r.contains(&at))
 }
