@@ -35,7 +35,10 @@ try {
     await page.goto(url);
     await page.locator('article-analysis').evaluate((element, text) => (element.text = text), story);
     await page.locator('article-analysis .aa-breakdown').waitFor();
-    await page.locator('#column').screenshot({ path: `${root}docs/${file}` });
+    // The top of it: the whole breakdown of a long story is several screens tall.
+    const box = await page.locator('#column').boundingBox();
+    await page.setViewportSize({ width, height: Math.ceil(box.y + Math.min(box.height, 1000)) });
+    await page.screenshot({ path: `${root}docs/${file}`, clip: { ...box, height: Math.min(box.height, 1000) } });
     console.log(`docs/${file}`);
     await page.close();
   }
