@@ -29,8 +29,8 @@ mod wasm;
 mod wordlists;
 
 pub use analysis::{
-    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
-    FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
+    Analysis, Byline, Caption, Credit, DateMention, Dateline, DatelineDate, Entity, EntityType,
+    Figure, FigureKind, FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
 pub use compare::{
@@ -39,6 +39,12 @@ pub use compare::{
 };
 pub use offsets::OffsetUnit;
 pub use options::{OptionsError, RawOptions};
+
+/// What `src/bin/train-entities.rs` needs of the entities stage; no stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::entities::{training_candidates, MODEL_SHAPE};
+}
 
 /// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,7 +65,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let anatomy = anatomy::find_anatomy(&doc);
     let entities = entities::find_entities(&doc, &anatomy);
     let quotes = quotes::find_quotes(&doc, &anatomy, &entities);
-    let dates = dates::find_dates(&doc, anatomy.dateline.as_ref(), options.reference_date);
+    let dates = dates::find_dates(&doc, &anatomy, options.reference_date);
     let figures = figures::find_figures(&doc, &dates.mentions);
 
     let mut dateline = anatomy.dateline;
@@ -74,12 +80,16 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         version: CONTRACT_VERSION,
         offsets: options.offsets,
         headline: anatomy.headline,
+        standfirst: anatomy.standfirst,
         byline: anatomy.byline,
+        credits: anatomy.credits,
         notes: anatomy.notes,
         dateline,
         captions: anatomy.captions,
         end_marker: anatomy.end_marker,
         emails: anatomy.emails,
+        boilerplate: anatomy.boilerplate,
+        published: dates.published,
         paragraphs: anatomy.paragraphs,
         quotes,
         entities,
