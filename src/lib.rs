@@ -57,15 +57,41 @@ pub struct Options {
 }
 
 /// Analyzes one article. Infallible: odd input gives a best-effort result.
-///
-/// The pipeline: each stage reads the document and what the stages before it found,
-/// and returns its own part.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_reporting(text, options, |_| {})
+}
+
+/// The pipeline's stages, in order: what `analyze_reporting` announces as each starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    Text,
+    Anatomy,
+    Entities,
+    Quotes,
+    Dates,
+    Figures,
+    Offsets,
+}
+
+/// The pipeline: each stage reads the document and what the stages before it found,
+/// and returns its own part. `starting` hears of each stage as it starts (the wasm
+/// layer's progress events on long texts).
+pub(crate) fn analyze_reporting(
+    text: &str,
+    options: &Options,
+    mut starting: impl FnMut(Stage),
+) -> Analysis {
+    starting(Stage::Text);
     let doc = text::Document::new(text);
+    starting(Stage::Anatomy);
     let anatomy = anatomy::find_anatomy(&doc);
+    starting(Stage::Entities);
     let entities = entities::find_entities(&doc, &anatomy);
+    starting(Stage::Quotes);
     let quotes = quotes::find_quotes(&doc, &anatomy, &entities);
+    starting(Stage::Dates);
     let dates = dates::find_dates(&doc, &anatomy, options.reference_date);
+    starting(Stage::Figures);
     let figures = figures::find_figures(&doc, &dates.mentions);
 
     let mut dateline = anatomy.dateline;
@@ -96,6 +122,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         dates: dates.mentions,
         figures,
     };
+    starting(Stage::Offsets);
     offsets::convert_analysis(&mut analysis, text, options.offsets);
     analysis
 }
