@@ -100,6 +100,45 @@ test('the embedding page analyzes its article with the element alone', async () 
   await page.close();
 });
 
+test('reported speech is listed apart from quotations, and the direct filter hides it', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url('/embed.html'));
+  await page.locator('article-analysis .aa-breakdown').waitFor();
+  const text = fixtures().find(({ name }) => name.startsWith('yonhap')).text;
+  const analysis = handMade(text);
+  const meeting = text.indexOf('During the meeting');
+  analysis.quotes.splice(1, 0, {
+    ...span(text, 'his latest trip to Russia marks a "significant" occasion', meeting),
+    kind: 'indirect',
+    speaker: { ...span(text, 'Kim', meeting), name: 'Kim Jong-un', entity: 0 },
+    cue: span(text, 'said', meeting),
+  });
+  await page.evaluate(([text, analysis]) => {
+    const element = document.createElement('article-analysis');
+    element.id = 'reported';
+    element.setAttribute('show-text', '');
+    document.body.append(element);
+    element.show(text, analysis);
+  }, [text, analysis]);
+  const element = page.locator('#reported');
+  const quotes = element.locator('[data-quote]');
+  assert.equal(await quotes.count(), 3);
+  assert.equal(await quotes.nth(1).getAttribute('data-kind'), 'indirect');
+  // The reporter's wording gets no quotation marks; the partial quote inside keeps its own.
+  assert.equal(await quotes.nth(1).locator('.aa-quote-text').evaluate((n) => n.tagName), 'SPAN');
+  assert.equal(await quotes.nth(2).locator('.aa-quote-text').evaluate((n) => n.tagName), 'Q');
+  assert.ok((await element.locator('.aa-quote-indirect').count()) >= 1, 'highlighted in the text');
+  assert.ok((await element.locator('.aa-quote-indirect.aa-quote-partial').count()) >= 1, 'the partial quote inside');
+
+  await element.locator('.aa-quotes select').first().selectOption('direct');
+  assert.equal(await quotes.nth(1).isHidden(), true);
+  assert.equal(await quotes.nth(2).isHidden(), false);
+  await element.locator('.aa-quotes select').first().selectOption('');
+  assert.equal(await quotes.nth(1).isHidden(), false);
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
 test('the element renders speakers, roles, entity types and the dateline, as text', async () => {
   const page = await env.newPage();
   await page.goto(env.url('/embed.html'));

@@ -84,7 +84,7 @@ for (const { name, text } of fixtures()) {
     // Every quote, with its speaker and kind.
     const quotes = await page.$$eval('[data-quote]', (items) =>
       items.map((item) => ({
-        text: item.querySelector('q').textContent,
+        text: item.querySelector('.aa-quote-text').textContent,
         speaker: item.querySelector('[data-speaker]')?.textContent ?? null,
         kind: item.dataset.kind,
       })),
@@ -163,7 +163,7 @@ test('the seed stories on main already show their speakers and dateline', async 
       const shown = await page.$$eval(
         '[data-quote]',
         (items, starts) =>
-          items.find((item) => item.querySelector('q').textContent.startsWith(starts))
+          items.find((item) => item.querySelector('.aa-quote-text').textContent.startsWith(starts))
             ?.querySelector('[data-speaker]')?.textContent,
         want.starts,
       );

@@ -19,13 +19,17 @@ function seeds(offsets = "utf16") {
 }
 
 test("the seed stories share the KCNA quote, with its two wording differences", () => {
-  const comparison = compare(seeds());
+  const stories = seeds();
+  const comparison = compare(stories);
   assert.equal(comparison.version, 1);
   assert.deepEqual(comparison.stories.map((s) => s.source), ["Yonhap", "EFE"]);
   assert.equal(comparison.quotes.length, 1);
   const [statement] = comparison.quotes;
   assert.equal(statement.speaker, "Korean Central News Agency");
-  assert.deepEqual(statement.versions.map((v) => v.quotes), [[0, 1], [0]]);
+  // The quotations of each version, by their first words (the indices into each
+  // story's quotes count its reported speech too).
+  const opening = (v) => v.quotes.map((q) => stories[v.story].analysis.quotes[q].text.slice(0, 10));
+  assert.deepEqual(statement.versions.map(opening), [["At the end", "Putin acce"], ["At the end"]]);
   const both = statement.versions[1].changes
     .filter((c) => c.reference.length && c.version.length)
     .map((c) => [c.reference.map((s) => s.text).join(" "), c.version.map((s) => s.text).join(" ")]);

@@ -118,6 +118,9 @@ function renderQuotes(analysis, maxItems, totals) {
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const list = el('ol', 'aa-list');
+  // Reported speech (kind `indirect`) is listed with the quotations, styled apart; a
+  // second filter shows the quotations alone.
+  if (quotes.some((quote) => quote.kind === 'indirect')) part.append(renderKindFilter(list));
   if (counts.size > 1) part.append(renderSpeakerFilter(counts, list));
 
   quotes.slice(0, maxItems).forEach((quote, index) => {
@@ -128,7 +131,8 @@ function renderQuotes(analysis, maxItems, totals) {
     item.dataset.speakerName = speakerName(quote);
     item.tabIndex = 0;
 
-    item.append(el('q', 'aa-quote-text', quote.text));
+    // Reported speech is the reporter's wording: no quotation marks around it.
+    item.append(el(quote.kind === 'indirect' ? 'span' : 'q', 'aa-quote-text', quote.text));
     const meta = el('p', 'aa-meta');
     if (quote.speaker) {
       const speaker = el('span', 'aa-speaker-name', quote.speaker.name || quote.speaker.text);
@@ -159,12 +163,35 @@ function renderSpeakerFilter(counts, list) {
   const bySize = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [name, count] of bySize) select.append(new Option(`${name} (${count})`, name));
   select.addEventListener('change', () => {
-    for (const item of list.children) {
-      item.hidden = select.value !== '' && item.dataset.speakerName !== select.value;
-    }
+    list.dataset.speaker = select.value;
+    applyQuoteFilters(list);
   });
   label.append(select);
   return label;
+}
+
+/** A select between every attributed statement and the quotations alone. */
+function renderKindFilter(list) {
+  const label = el('label', 'aa-filter', 'Show ');
+  const select = el('select');
+  select.append(new Option('Direct and reported', ''), new Option('Direct quotes only', 'direct'));
+  select.addEventListener('change', () => {
+    list.dataset.kinds = select.value;
+    applyQuoteFilters(list);
+  });
+  label.append(select);
+  return label;
+}
+
+/** Hides the quote items that the speaker and kind filters leave out. */
+function applyQuoteFilters(list) {
+  const speaker = list.dataset.speaker ?? '';
+  const directOnly = list.dataset.kinds === 'direct';
+  for (const item of list.children) {
+    item.hidden =
+      (speaker !== '' && item.dataset.speakerName !== speaker) ||
+      (directOnly && item.dataset.kind === 'indirect');
+  }
 }
 
 function renderEntities(entities, maxItems, totals) {

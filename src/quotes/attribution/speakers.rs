@@ -138,6 +138,10 @@ impl Speakers {
         }
         let name = strip_titles(text);
         let is_organization = looks_like_organization(text);
+        // `the ministry`, `the company`: the organization the story named by that noun.
+        if let Some(entity) = reader.organization_named_by(text) {
+            return reader.speaker_for_entity(mention, entity);
+        }
         // A surname alone: an earlier speaker or a person entity with that surname.
         if !name.contains(' ') && !is_organization {
             if let Some(earlier) =
@@ -169,6 +173,29 @@ impl Speakers {
 }
 
 impl Attributor<'_> {
+    /// The organization entity a common-noun mention stands for: `the ministry` →
+    /// `Ministry of Land, Infrastructure and Transport`, when exactly one organization
+    /// of the story has that noun in its name.
+    pub(super) fn organization_named_by(&self, mention: &str) -> Option<usize> {
+        let mut words = mention.split_whitespace();
+        let (first, noun) = (words.next()?, words.next()?);
+        let plain = words.next().is_none()
+            && contains(List::Determiners, first)
+            && noun.chars().all(|c| c.is_lowercase())
+            && contains(List::OrganizationNouns, noun);
+        if !plain {
+            return None;
+        }
+        let mut named = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.entity_type == EntityType::Organization
+                && e.name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(noun))
+        });
+        let (first, _) = named.next()?;
+        named.next().is_none().then_some(first)
+    }
+
     /// Without entities: the nearest name before byte `at` (bounded look-back) that
     /// looks like an organization (`the KCNA` for `it`) or a person (two capitalized
     /// words or a title, for `he`).
