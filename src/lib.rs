@@ -22,17 +22,21 @@ mod figures;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod jsonl;
 mod offsets;
+mod patterns;
 mod quotes;
 mod text;
+mod timings;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use analysis::{
     Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
-    FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
+    FigureValue, PatternMatch, Quote, QuoteKind, Span, Speaker, StageTiming, Timings,
+    CONTRACT_VERSION,
 };
 pub use dates::CalendarDate;
 pub use offsets::OffsetUnit;
+pub use patterns::{Pattern, PatternError};
 
 /// What the caller can ask of `analyze`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,17 +46,84 @@ pub struct Options {
     /// The date to resolve `Thursday` or a year-less dateline against when the story
     /// itself does not give the year.
     pub reference_date: Option<CalendarDate>,
+    /// The caller's own patterns: typed ones make entities, the others `matches`.
+    pub patterns: Vec<Pattern>,
+    /// Fill `Analysis::timings` (and, in a browser, mark each stage for its
+    /// performance panel).
+    pub timings: bool,
 }
 
-/// Analyzes one article. Infallible: odd input gives a best-effort result.
+/// Options made ready once for many texts: the patterns compiled.
+///
+/// ```
+/// use article_analyzer::{Analyzer, Options, Pattern};
+/// let bills = Pattern { label: "bill".into(), regex: Some(r"\bHB \d+".into()), ..Pattern::default() };
+/// let analyzer = Analyzer::new(Options { patterns: vec![bills], ..Options::default() }).unwrap();
+/// assert_eq!(analyzer.analyze("HB 1234 passed.").matches[0].span.text, "HB 1234");
+/// ```
+/// Cloning is cheap: the compiled patterns are shared. `Analyzer::default()` has the
+/// default options and no patterns.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {
+    /// The options, their patterns moved into `patterns`.
+    options: Options,
+    patterns: std::sync::Arc<patterns::CompiledPatterns>,
+}
+
+impl Analyzer {
+    /// Compiles the options' patterns; an error names the pattern and what is wrong
+    /// (`patterns[2].regex: unclosed group at 5`).
+    pub fn new(mut options: Options) -> Result<Analyzer, PatternError> {
+        let patterns = patterns::CompiledPatterns::compile(&options.patterns)?;
+        options.patterns = Vec::new();
+        Ok(Analyzer {
+            options,
+            patterns: std::sync::Arc::new(patterns),
+        })
+    }
+
+    /// The same analyzer resolving dates against another reference date (the CLI's
+    /// JSON lines each may carry one).
+    pub fn with_reference_date(&self, reference_date: Option<CalendarDate>) -> Analyzer {
+        let mut analyzer = self.clone();
+        analyzer.options.reference_date = reference_date;
+        analyzer
+    }
+
+    /// Analyzes one article. Infallible: odd input gives a best-effort result.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        run(text, &self.options, &self.patterns)
+    }
+}
+
+/// Analyzes one article. Infallible: odd input gives a best-effort result; patterns
+/// that do not compile are left out (`Analyzer::new` says why, and compiles once).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let doc = text::Document::new(text);
+    run(
+        text,
+        options,
+        &patterns::CompiledPatterns::compile_lenient(&options.patterns),
+    )
+}
+
+fn run(text: &str, options: &Options, patterns: &patterns::CompiledPatterns) -> Analysis {
+    let mut clock = timings::Clock::new(options.timings);
+    let doc = clock.stage("text", || text::Document::new(text));
     let mut analysis = Analysis::empty(options.offsets);
-    anatomy::find_anatomy(&doc, &mut analysis);
-    dates::find_dates(&doc, &mut analysis, options.reference_date);
-    analysis.entities = entities::find_entities(&doc, &analysis);
-    analysis.quotes = quotes::find_quotes(&doc, &analysis);
-    analysis.figures = figures::find_figures(&doc, &analysis.dates);
-    offsets::convert_analysis(&mut analysis, text, options.offsets);
+    clock.stage("anatomy", || anatomy::find_anatomy(&doc, &mut analysis));
+    clock.stage("dates", || {
+        dates::find_dates(&doc, &mut analysis, options.reference_date)
+    });
+    let found = clock.stage("patterns", || patterns.find(&doc));
+    analysis.entities = clock.stage("entities", || {
+        entities::find_entities(&doc, &analysis, &found.mentions)
+    });
+    analysis.quotes = clock.stage("quotes", || quotes::find_quotes(&doc, &analysis));
+    analysis.figures = clock.stage("figures", || figures::find_figures(&doc, &analysis.dates));
+    analysis.matches = found.matches;
+    clock.stage("offsets", || {
+        offsets::convert_analysis(&mut analysis, text, options.offsets)
+    });
+    analysis.timings = clock.finish();
     analysis
 }

@@ -1,7 +1,7 @@
 //! The `article-analyzer` command: pretty JSON for files (or stdin), or a streaming
 //! JSON-lines filter with `--jsonl`.
 
-use article_analyzer::{analyze, jsonl, CalendarDate, OffsetUnit, Options};
+use article_analyzer::{jsonl, Analyzer, CalendarDate, OffsetUnit, Options, Pattern};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,6 +20,10 @@ options:
                              in input order; a progress line on a terminal
   --reference-date YYYY-MM-DD  date to resolve \"Thursday\" or a year-less dateline against
   --offsets utf16|utf8|chars   unit of every start/end (default utf16, as JavaScript)
+  --patterns FILE.json       your own patterns, compiled once for every input: a JSON
+                             array of {\"label\", \"regex\" or \"phrases\", \"type\"?,
+                             \"subtype\"?, \"case_sensitive\"?} (see SCHEMA.md)
+  --timings                  add how long each stage took (\"timings\")
   --threads N                threads for --jsonl (default: every core)
   -h, --help                 this text
   -V, --version              the version";
@@ -72,12 +76,20 @@ fn parse_args() -> Result<Option<Args>, String> {
                 }
             }
             "--offsets" => args.options.offsets = value("--offsets")?.parse::<OffsetUnit>()?,
+            "--patterns" => args.options.patterns = read_patterns(&value("--patterns")?)?,
+            "--timings" => args.options.timings = true,
             "-" => args.files.push(arg),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ => args.files.push(arg),
         }
     }
     Ok(Some(args))
+}
+
+/// The patterns of a `--patterns` file: a JSON array in the shape of `options.patterns`.
+fn read_patterns(path: &str) -> Result<Vec<Pattern>, String> {
+    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    serde_json::from_str(&json).map_err(|e| format!("{path}: not a list of patterns: {e}"))
 }
 
 fn main() -> ExitCode {
@@ -89,10 +101,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The patterns compile once, here, for every input.
+    let analyzer = match Analyzer::new(args.options.clone()) {
+        Ok(analyzer) => analyzer,
+        Err(e) => {
+            eprintln!("article-analyzer: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let result = if args.jsonl {
-        run_jsonl(&args)
+        run_jsonl(&args, &analyzer)
     } else {
-        run_files(&args)
+        run_files(&args, &analyzer)
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -103,7 +123,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_files(args: &Args) -> Result<(), String> {
+fn run_files(args: &Args, analyzer: &Analyzer) -> Result<(), String> {
     let names: Vec<&str> = if args.files.is_empty() {
         vec!["-"]
     } else {
@@ -126,7 +146,7 @@ fn run_files(args: &Args) -> Result<(), String> {
     for bytes in inputs {
         // Not UTF-8 (binary garbage, latin-1): analyze what can be read.
         let text = String::from_utf8_lossy(&bytes);
-        let analysis = analyze(&text, &args.options);
+        let analysis = analyzer.analyze(&text);
         serde_json::to_writer_pretty(&mut out, &analysis).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| e.to_string())?;
     }
@@ -138,7 +158,7 @@ fn run_files(args: &Args) -> Result<(), String> {
 const BATCH_LINES: usize = 256;
 const BATCH_BYTES: usize = 16 << 20;
 
-fn run_jsonl(args: &Args) -> Result<(), String> {
+fn run_jsonl(args: &Args, analyzer: &Analyzer) -> Result<(), String> {
     let stdin = io::stdin();
     let mut progress = Progress::new(stdin_size());
     let mut input = stdin.lock();
@@ -167,7 +187,7 @@ fn run_jsonl(args: &Args) -> Result<(), String> {
         if batch.is_empty() {
             break;
         }
-        for row in analyze_batch(&batch, &args.options, args.threads) {
+        for row in analyze_batch(&batch, analyzer, args.threads) {
             writeln!(out, "{row}").map_err(|e| e.to_string())?;
         }
         progress.done_lines(batch.len());
@@ -179,7 +199,7 @@ fn run_jsonl(args: &Args) -> Result<(), String> {
 /// Processes the lines on `workers` threads, each taking the next unprocessed line (so
 /// one long story does not hold up a fixed share of the batch); results come back in
 /// input order.
-fn analyze_batch(lines: &[Vec<u8>], options: &Options, workers: usize) -> Vec<String> {
+fn analyze_batch(lines: &[Vec<u8>], analyzer: &Analyzer, workers: usize) -> Vec<String> {
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
@@ -188,7 +208,7 @@ fn analyze_batch(lines: &[Vec<u8>], options: &Options, workers: usize) -> Vec<St
             let Some(line) = lines.get(i) else {
                 return done;
             };
-            done.push((i, jsonl::process_line(line, options)));
+            done.push((i, jsonl::process_line(line, analyzer)));
         }
     };
     let mut rows = vec![String::new(); lines.len()];
@@ -209,7 +229,7 @@ fn analyze_batch(lines: &[Vec<u8>], options: &Options, workers: usize) -> Vec<St
     });
     for (row, line) in rows.iter_mut().zip(lines) {
         if row.is_empty() {
-            *row = jsonl::process_line(line, options);
+            *row = jsonl::process_line(line, analyzer);
         }
     }
     rows
