@@ -23,7 +23,7 @@ pub struct Span {
 
 impl Span {
     /// A span over `doc[range]` (byte offsets, on char boundaries).
-    pub fn new(doc: &str, range: Range<usize>) -> Span {
+    pub(crate) fn new(doc: &str, range: Range<usize>) -> Span {
         Span {
             text: doc[range.clone()].to_string(),
             start: range.start,
@@ -65,30 +65,9 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    pub fn empty(offsets: OffsetUnit) -> Analysis {
-        Analysis {
-            version: CONTRACT_VERSION,
-            offsets,
-            headline: None,
-            byline: None,
-            notes: Vec::new(),
-            dateline: None,
-            captions: Vec::new(),
-            end_marker: None,
-            emails: Vec::new(),
-            paragraphs: Vec::new(),
-            quotes: Vec::new(),
-            entities: Vec::new(),
-            dates: Vec::new(),
-            figures: Vec::new(),
-            matches: Vec::new(),
-            timings: None,
-        }
-    }
-
     /// Calls `f` on every `(start, end)` pair in the analysis, so that offset conversion
     /// (and span checking) lives in one place and cannot miss a field.
-    pub fn for_each_offset_pair(&mut self, mut f: impl FnMut(&mut usize, &mut usize)) {
+    pub(crate) fn for_each_offset_pair(&mut self, mut f: impl FnMut(&mut usize, &mut usize)) {
         let mut span = |s: &mut Span| f(&mut s.start, &mut s.end);
         if let Some(h) = &mut self.headline {
             span(h);

@@ -15,11 +15,11 @@
 mod byline;
 mod dateline;
 
-use crate::analysis::{Analysis, Byline, Dateline, DatelineDate, Span};
+use crate::analysis::{Byline, Dateline, DatelineDate, Span};
 use crate::text::Document;
 use std::ops::Range;
 
-pub(crate) use dateline::agency_name;
+use crate::wordlists::agency_name;
 
 /// How many lines from the top may hold front matter before the body must begin.
 const MAX_FRONT_LINES: usize = 12;
@@ -48,8 +48,23 @@ const END_LINES: &[&str] = &[
     "-30-",
 ];
 
-/// Fills the anatomy fields of `analysis` (byte offsets).
-pub fn find_anatomy(doc: &Document, analysis: &mut Analysis) {
+/// The parts of a story around its text (byte offsets); `Analysis` carries them as they
+/// are, but for the dateline's year, which the dates stage resolves.
+#[derive(Debug, Default)]
+pub struct Anatomy {
+    pub headline: Option<Span>,
+    pub byline: Option<Byline>,
+    pub notes: Vec<Span>,
+    pub dateline: Option<Dateline>,
+    pub captions: Vec<Span>,
+    pub end_marker: Option<Span>,
+    pub emails: Vec<Span>,
+    pub paragraphs: Vec<Span>,
+}
+
+/// Reads the story's anatomy.
+pub fn find_anatomy(doc: &Document) -> Anatomy {
+    let mut anatomy = Anatomy::default();
     let text = doc.text;
     let lines = &doc.lines;
     let mut body_start = None;
@@ -64,20 +79,20 @@ pub fn find_anatomy(doc: &Document, analysis: &mut Analysis) {
             continue;
         }
         if let Some(note) = note(s) {
-            analysis
+            anatomy
                 .notes
                 .push(Span::new(text, line.start..line.start + note));
             // Yonhap's `(LEAD) N. Korea's Kim invites Putin`: the rest is the headline.
             let rest = &s[note..];
             let headline_start = line.start + note + (rest.len() - rest.trim_start().len());
-            if headline_start < line.end && analysis.headline.is_none() && is_headline(rest) {
-                analysis.headline = Some(Span::new(text, headline_start..line.end));
+            if headline_start < line.end && anatomy.headline.is_none() && is_headline(rest) {
+                anatomy.headline = Some(Span::new(text, headline_start..line.end));
             }
             continue;
         }
-        if analysis.byline.is_none() {
+        if anatomy.byline.is_none() {
             if let Some(names) = byline::byline_names(s) {
-                analysis.byline = Some(Byline {
+                anatomy.byline = Some(Byline {
                     span: Span::new(text, line.clone()),
                     names,
                 });
@@ -86,7 +101,7 @@ pub fn find_anatomy(doc: &Document, analysis: &mut Analysis) {
         }
         let later_lines = front < lines.len();
         let headline_like = later_lines && is_headline(s);
-        let awaiting_headline = analysis.headline.is_none() && first_body_line.is_none();
+        let awaiting_headline = anatomy.headline.is_none() && first_body_line.is_none();
         if let Some(found) = dateline::find_dateline(doc, line.clone()) {
             // A first short line is a headline when it has only a place and a dash and
             // the story goes on (`JAPAN - U.S. TRADE TALKS`), or when the next line has
@@ -102,7 +117,7 @@ pub fn find_anatomy(doc: &Document, analysis: &mut Analysis) {
                 && (is_headline(s) || rest.contains(" - ") || rest.contains(" -- "));
             if !headline_instead && !flash {
                 body_start = Some(found.range.end);
-                analysis.dateline = Some(to_dateline(text, found));
+                anatomy.dateline = Some(to_dateline(text, found));
                 break;
             }
         }
@@ -111,7 +126,7 @@ pub fn find_anatomy(doc: &Document, analysis: &mut Analysis) {
             break;
         }
         if awaiting_headline {
-            analysis.headline = Some(Span::new(text, line.clone()));
+            anatomy.headline = Some(Span::new(text, line.clone()));
         } else {
             // One more short line (a deck, a wrapped headline) may precede the dateline.
             first_body_line = Some(line.start);
@@ -120,21 +135,22 @@ pub fn find_anatomy(doc: &Document, analysis: &mut Analysis) {
     let body_start = body_start
         .or(first_body_line)
         .unwrap_or_else(|| lines.get(front).map_or(text.len(), |l| l.start));
-    analysis.captions = lines
+    anatomy.captions = lines
         .iter()
         .filter(|l| is_caption(&text[(*l).clone()]))
         .map(|l| Span::new(text, l.clone()))
         .collect();
-    analysis.end_marker = end_marker(text, lines).map(|r| Span::new(text, r));
-    analysis.emails = find_emails(text)
+    anatomy.end_marker = end_marker(text, lines).map(|r| Span::new(text, r));
+    anatomy.emails = find_emails(text)
         .into_iter()
         .map(|r| Span::new(text, r))
         .collect();
-    let body_end = analysis.end_marker.as_ref().map_or(text.len(), |e| e.start);
-    analysis.paragraphs = find_paragraphs(doc, body_start..body_end, &analysis.emails)
+    let body_end = anatomy.end_marker.as_ref().map_or(text.len(), |e| e.start);
+    anatomy.paragraphs = find_paragraphs(doc, body_start..body_end, &anatomy.emails)
         .into_iter()
         .map(|r| Span::new(text, r))
         .collect();
+    anatomy
 }
 
 fn to_dateline(text: &str, found: dateline::FoundDateline) -> Dateline {

@@ -1,10 +1,12 @@
+//! (A module of the command-line binary, not of the library.)
+//!
 //! The JSON-lines contract of the CLI: one `{"id", "text", "reference_date"?}` object
 //! in, one `{"id", "analysis"}` or `{"id", "error"}` object out, for every line.
 //!
 //! A bad line never stops the stream: it becomes an error line with its id (when one
 //! could be read) so the output stays aligned with the input.
 
-use crate::{Analysis, Analyzer, CalendarDate};
+use article_analyzer::{Analysis, Analyzer, CalendarDate};
 use serde::Serialize;
 use serde_json::{json, Value};
 

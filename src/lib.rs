@@ -15,12 +15,10 @@
 
 mod analysis;
 mod anatomy;
+mod calendar;
 mod dates;
 mod entities;
-mod fast_hash;
 mod figures;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod jsonl;
 mod offsets;
 mod patterns;
 mod quotes;
@@ -28,13 +26,14 @@ mod text;
 mod timings;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wordlists;
 
 pub use analysis::{
     Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
     FigureValue, PatternMatch, Quote, QuoteKind, Span, Speaker, StageTiming, Timings,
     CONTRACT_VERSION,
 };
-pub use dates::CalendarDate;
+pub use calendar::CalendarDate;
 pub use offsets::OffsetUnit;
 pub use patterns::{Pattern, PatternError};
 
@@ -106,21 +105,48 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     )
 }
 
+/// The pipeline: each stage reads the document and what the stages before it found,
+/// and returns its own part.
 fn run(text: &str, options: &Options, patterns: &patterns::CompiledPatterns) -> Analysis {
     let mut clock = timings::Clock::new(options.timings);
     let doc = clock.stage("text", || text::Document::new(text));
-    let mut analysis = Analysis::empty(options.offsets);
-    clock.stage("anatomy", || anatomy::find_anatomy(&doc, &mut analysis));
-    clock.stage("dates", || {
-        dates::find_dates(&doc, &mut analysis, options.reference_date)
-    });
+    let anatomy = clock.stage("anatomy", || anatomy::find_anatomy(&doc));
     let found = clock.stage("patterns", || patterns.find(&doc));
-    analysis.entities = clock.stage("entities", || {
-        entities::find_entities(&doc, &analysis, &found.mentions)
+    let entities = clock.stage("entities", || {
+        entities::find_entities(&doc, &anatomy, &found.mentions)
     });
-    analysis.quotes = clock.stage("quotes", || quotes::find_quotes(&doc, &analysis));
-    analysis.figures = clock.stage("figures", || figures::find_figures(&doc, &analysis.dates));
-    analysis.matches = found.matches;
+    let quotes = clock.stage("quotes", || quotes::find_quotes(&doc, &anatomy, &entities));
+    let dates = clock.stage("dates", || {
+        dates::find_dates(&doc, anatomy.dateline.as_ref(), options.reference_date)
+    });
+    let figures = clock.stage("figures", || figures::find_figures(&doc, &dates.mentions));
+
+    let mut dateline = anatomy.dateline;
+    // The dateline writes a month and day; the year is the story date's.
+    if let (Some(date), Some(story_date)) = (
+        dateline.as_mut().and_then(|d| d.date.as_mut()),
+        dates.story_date,
+    ) {
+        date.year = Some(story_date.year);
+    }
+    let mut analysis = Analysis {
+        version: CONTRACT_VERSION,
+        offsets: options.offsets,
+        headline: anatomy.headline,
+        byline: anatomy.byline,
+        notes: anatomy.notes,
+        dateline,
+        captions: anatomy.captions,
+        end_marker: anatomy.end_marker,
+        emails: anatomy.emails,
+        paragraphs: anatomy.paragraphs,
+        quotes,
+        entities,
+        dates: dates.mentions,
+        figures,
+        matches: found.matches,
+        timings: None,
+    };
     clock.stage("offsets", || {
         offsets::convert_analysis(&mut analysis, text, options.offsets)
     });

@@ -1,7 +1,9 @@
 //! The `article-analyzer` command: pretty JSON for files (or stdin), or a streaming
 //! JSON-lines filter with `--jsonl`.
 
-use article_analyzer::{jsonl, Analyzer, CalendarDate, OffsetUnit, Options, Pattern};
+mod jsonl;
+
+use article_analyzer::{Analyzer, CalendarDate, OffsetUnit, Options, Pattern};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -87,6 +87,19 @@ impl<'a> Document<'a> {
         &self.text[self.tokens[i].range()]
     }
 
+    /// The text of token `i`, or `""` past the last token: the stages read a few tokens
+    /// either side of where they stand without checking the end first.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| &self.text[t.range()])
+    }
+
+    /// Token `i` exists and is a word (letters or digits, not punctuation).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
     /// The byte range covered by a range of tokens.
     pub fn token_span(&self, tokens: Range<usize>) -> Range<usize> {
         if tokens.is_empty() {
@@ -122,6 +135,11 @@ impl<'a> Document<'a> {
 
 /// Calls `f` with `word` lowercased; short ASCII words (nearly every lookup) are
 /// lowercased on the stack instead of in a new `String`.
+/// The word begins with a capital letter (`Kim`, `KCNA`, `Élysée`).
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buffer = [0u8; 32];
     if word.len() <= buffer.len() && word.is_ascii() {

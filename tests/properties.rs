@@ -10,7 +10,12 @@
 
 mod common;
 
-use article_analyzer::{analyze, jsonl, Analyzer, OffsetUnit, Options};
+use article_analyzer::{analyze, Analyzer, OffsetUnit, Options};
+
+/// The CLI's JSON-lines protocol is a module of the binary; the test reads it from source.
+#[path = "../src/jsonl.rs"]
+#[allow(dead_code)]
+mod jsonl;
 use common::{check_spans, check_spans_json};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;

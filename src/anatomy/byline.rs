@@ -6,7 +6,7 @@
 //! the first job word (`Writer`, `Correspondent`) or agency name.
 //! Knowingly wrong: a one-word name (`By Madonna`) gives no name.
 
-use super::dateline::agency_name;
+use crate::wordlists::agency_name;
 
 /// Words that end a name in a byline: the job, not the person.
 const JOB_WORDS: &[&str] = &[

@@ -20,10 +20,10 @@
 //!
 //! Knowingly wrong: a misspelled month (`Narch 2`) loses the whole dateline.
 
-use crate::dates::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
+use crate::calendar::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
 use crate::text::{Document, TokenKind};
+use crate::wordlists::agency_name;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// A dateline found at the start of a line (byte ranges).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,26 +45,6 @@ pub struct FoundDate {
     pub year: Option<i32>,
     pub month: u32,
     pub day: u32,
-}
-
-/// The agencies of `data/news-agencies.txt`.
-pub fn agencies() -> &'static [&'static str] {
-    static AGENCIES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    AGENCIES.get_or_init(|| {
-        include_str!("../../data/news-agencies.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
-/// The agency's name as the list writes it, when `name` is one (any case).
-pub fn agency_name(name: &str) -> Option<&'static str> {
-    agencies()
-        .iter()
-        .find(|a| a.eq_ignore_ascii_case(name))
-        .copied()
 }
 
 /// Lowercase words inside a place name: `Rio de Janeiro`, `Port of Spain`.
@@ -111,23 +91,23 @@ const NOT_PLACE_WORDS: &[&str] = &[
     "urgent",
 ];
 
-struct Reader<'d, 'a> {
+struct DatelineReader<'d, 'a> {
     doc: &'d Document<'a>,
     /// One past the last token of the line.
     end: usize,
 }
 
-impl<'a> Reader<'_, 'a> {
+impl<'a> DatelineReader<'_, 'a> {
     fn word(&self, i: usize) -> &'a str {
         if i < self.end {
-            self.doc.token_text(i)
+            self.doc.word(i)
         } else {
             ""
         }
     }
 
     fn is_word(&self, i: usize) -> bool {
-        i < self.end && self.doc.tokens[i].kind == TokenKind::Word
+        i < self.end && self.doc.is_word(i)
     }
 
     /// Token `i` directly follows token `i - 1`, without a space.
@@ -257,7 +237,7 @@ impl<'a> Reader<'_, 'a> {
 /// The dateline at the start of `line` (a byte range of `doc.text`), if it has one.
 pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline> {
     let tokens = doc.tokens_within(line);
-    let r = Reader {
+    let r = DatelineReader {
         doc,
         end: tokens.end,
     };

@@ -6,7 +6,7 @@
 //! names must be capitalized), `2000 troops` (a year alone is not followed by a plural
 //! noun unless a cue such as `in` precedes it).
 
-use super::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
+use crate::calendar::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
 
@@ -57,7 +57,7 @@ pub enum Expression {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub struct DatePhrase {
     /// Byte range of the phrase.
     pub range: Range<usize>,
     pub expression: Expression,
@@ -187,15 +187,15 @@ fn spoken_tens(word: &str) -> Option<i32> {
 }
 
 /// The reading of one sentence: token index `i` within `range`.
-struct Cursor<'d, 'a> {
+struct SentenceReader<'d, 'a> {
     doc: &'d Document<'a>,
     range: Range<usize>,
 }
 
-impl<'a> Cursor<'_, 'a> {
+impl<'a> SentenceReader<'_, 'a> {
     fn word(&self, i: usize) -> &'a str {
         if self.range.contains(&i) {
-            self.doc.token_text(i)
+            self.doc.word(i)
         } else {
             ""
         }
@@ -518,10 +518,10 @@ impl<'a> Cursor<'_, 'a> {
 }
 
 /// Every date phrase of the document, in order.
-pub fn find_expressions(doc: &Document) -> Vec<Found> {
+pub fn find_expressions(doc: &Document) -> Vec<DatePhrase> {
     let mut found = Vec::new();
     for sentence in &doc.sentences {
-        let cursor = Cursor {
+        let cursor = SentenceReader {
             doc,
             range: sentence.clone(),
         };
@@ -531,7 +531,7 @@ pub fn find_expressions(doc: &Document) -> Vec<Found> {
                 Some((expression, end)) if end > i && end <= sentence.end => {
                     // `earlier this month`: the span starts at the first word read.
                     // A list inherits it: `mature March 26, 1990, March 25, 1992 and ...`.
-                    let in_list = found.last().is_some_and(|f: &Found| {
+                    let in_list = found.last().is_some_and(|f: &DatePhrase| {
                         f.looks_ahead
                             && (i.saturating_sub(2).max(sentence.start)..i)
                                 .any(|k| cursor.end_of(k) == f.range.end)
@@ -539,7 +539,7 @@ pub fn find_expressions(doc: &Document) -> Vec<Found> {
                     let looks_ahead = in_list
                         || (i.saturating_sub(3).max(sentence.start)..i)
                             .any(|k| cursor.lower_is(k, AHEAD_WORDS));
-                    found.push(Found {
+                    found.push(DatePhrase {
                         range: cursor.start_of(i)..cursor.end_of(end - 1),
                         expression,
                         looks_ahead,

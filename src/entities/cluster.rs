@@ -19,8 +19,8 @@
 use super::lexicon::{phrase_key, Lexicon};
 use super::recognize::Mention;
 use crate::analysis::{Entity, EntityType, Span};
-use crate::fast_hash::FastHashMap;
 use crate::text::{Document, TokenKind};
+use rustc_hash::FxHashMap;
 
 /// Words before a one-word name that make it a place: `in Vladivostok`.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "into", "outside"];
@@ -43,8 +43,8 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     let mut kinds: Vec<Option<EntityType>> = mentions.iter().map(|m| m.kind).collect();
 
     // Acronyms the story defines, and initials of longer names.
-    let mut defined: FastHashMap<String, usize> = FastHashMap::default();
-    let mut initials: FastHashMap<String, usize> = FastHashMap::default();
+    let mut defined: FxHashMap<String, usize> = FxHashMap::default();
+    let mut initials: FxHashMap<String, usize> = FxHashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if m.kind == Some(EntityType::Person) || m.tokens.len() < 2 {
             continue;
@@ -117,7 +117,7 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // People named in full, for the one-word mentions to join.
-    let mut people: FastHashMap<KeyId, Vec<usize>> = FastHashMap::default(); // full mentions
+    let mut people: FxHashMap<KeyId, Vec<usize>> = FxHashMap::default(); // full mentions
     let mut person_order: Vec<KeyId> = Vec::new();
     for k in 0..n {
         if let Some(key) = keys[k].filter(|&key| table.is_person(key)) {
@@ -130,8 +130,8 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
     }
     // For each first or last word of a full name, the person it most likely means
     // alone: the one with most full mentions, the earliest on a tie.
-    let mut main_by_word: FastHashMap<String, KeyId> = FastHashMap::default();
-    let mut words_of_person: FastHashMap<KeyId, Vec<String>> = FastHashMap::default();
+    let mut main_by_word: FxHashMap<String, KeyId> = FxHashMap::default();
+    let mut words_of_person: FxHashMap<KeyId, Vec<String>> = FxHashMap::default();
     for &key in &person_order {
         let m = &mentions[people[&key][0]];
         let w = words(m);
@@ -158,7 +158,7 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             last_decided[key as usize] = Some((k, kind));
         }
     }
-    let mut decided_names: FastHashMap<&str, (usize, EntityType)> = FastHashMap::default();
+    let mut decided_names: FxHashMap<&str, (usize, EntityType)> = FxHashMap::default();
     for (key, decided) in last_decided.into_iter().enumerate() {
         if let Some(decided) = decided {
             let name = &table.name(key as KeyId)[2..];
@@ -168,14 +168,14 @@ pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
             }
         }
     }
-    let decided_names: FastHashMap<String, EntityType> = decided_names
+    let decided_names: FxHashMap<String, EntityType> = decided_names
         .into_iter()
         .map(|(name, (_, kind))| (name.to_string(), kind))
         .collect();
 
     // One pass in story order: `latest_full` holds, for each name word, the person
     // most recently named in full with it (a look-up, not a look-back).
-    let mut latest_full: FastHashMap<&str, (usize, KeyId)> = FastHashMap::default();
+    let mut latest_full: FxHashMap<&str, (usize, KeyId)> = FxHashMap::default();
     for k in 0..n {
         // Keys given so far are full names; this loop only keys mentions without one.
         if let Some(key) = keys[k].filter(|&key| table.is_person(key)) {
@@ -256,7 +256,7 @@ type KeyId = u32;
 /// a few thousand keys).
 #[derive(Default)]
 struct KeyTable {
-    ids: FastHashMap<String, KeyId>,
+    ids: FxHashMap<String, KeyId>,
     names: Vec<String>,
 }
 

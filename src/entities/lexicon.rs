@@ -6,15 +6,16 @@
 //! (`democratic people 's republic of korea`). Lookups are hash probes: a phrase of up
 //! to `MAX_PHRASE_TOKENS` tokens costs that many probes.
 
-use crate::fast_hash::{FastHashMap, FastHashSet};
-use crate::text::{tokenize, with_lowercase};
+use crate::text::tokenize;
+use crate::wordlists::{contains, entries, List};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The longest list entry, in tokens, that a lookup tries.
 pub const MAX_PHRASE_TOKENS: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Known {
+pub enum ListedPhrase {
     /// A place: canonical name and subtype (`country`, `city`, `region`).
     Place(&'static str, &'static str),
     /// An organization: canonical name and subtype (`agency`, or none).
@@ -23,32 +24,15 @@ pub enum Known {
     Demonym(&'static str),
 }
 
+/// The phrase index over the lists of places, organizations and demonyms; the single
+/// words (given names, titles, organization words …) are asked of `crate::wordlists`.
 pub struct Lexicon {
-    phrases: FastHashMap<String, Known>,
+    phrases: FxHashMap<String, ListedPhrase>,
     /// The keys of the first words of longer phrases (`united`, `united states`, for
     /// `United States of America`), so a lookup stops as soon as no phrase can match.
-    phrase_starts: FastHashSet<String>,
-    given_names: FastHashSet<String>,
-    surnames: FastHashSet<String>,
-    common_words: FastHashSet<&'static str>,
-    non_entities: FastHashSet<&'static str>,
-    titles: FastHashSet<&'static str>,
-    honorifics: FastHashSet<&'static str>,
-    org_words: FastHashSet<&'static str>,
-    geo_words: FastHashSet<&'static str>,
-    event_words: FastHashSet<&'static str>,
-    facility_words: FastHashSet<&'static str>,
+    phrase_starts: FxHashSet<String>,
     /// Lowercase phrases after a name that make it a facility, taken into the mention.
     facility_followers: Vec<Vec<&'static str>>,
-    /// Lowercase words after a name that make it a region, left out of the mention.
-    region_followers: FastHashSet<&'static str>,
-}
-
-/// Lines of a list file, without comments and blank lines.
-fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The lookup key of a phrase: its tokens, lowercased, joined by spaces.
@@ -81,73 +65,58 @@ fn key_of(text: &str) -> String {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut phrases = FastHashMap::default();
+        let mut phrases = FxHashMap::default();
         // Later inserts win: generated lists first, hand-written corrections last.
-        for line in lines(include_str!("../../data/regions.txt")) {
-            phrases.insert(key_of(line), Known::Place(line, "region"));
+        for &line in entries(List::Regions) {
+            phrases.insert(key_of(line), ListedPhrase::Place(line, "region"));
         }
-        for line in lines(include_str!("../../data/cities.txt")) {
-            phrases.insert(key_of(line), Known::Place(line, "city"));
+        for &line in entries(List::Cities) {
+            phrases.insert(key_of(line), ListedPhrase::Place(line, "city"));
         }
-        for line in lines(include_str!("../../data/countries.tsv")) {
+        for &line in entries(List::Countries) {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap_or_default();
             let aliases = cols.next().unwrap_or_default();
             let demonyms = cols.next().unwrap_or_default();
             for form in std::iter::once(name).chain(aliases.split('|')) {
                 if !form.is_empty() {
-                    phrases.insert(key_of(form), Known::Place(name, "country"));
+                    phrases.insert(key_of(form), ListedPhrase::Place(name, "country"));
                 }
             }
             for form in demonyms.split('|').filter(|f| !f.is_empty()) {
-                phrases.entry(key_of(form)).or_insert(Known::Demonym(name));
+                phrases
+                    .entry(key_of(form))
+                    .or_insert(ListedPhrase::Demonym(name));
             }
         }
-        for line in lines(include_str!("../../data/languages.txt")) {
-            phrases.entry(key_of(line)).or_insert(Known::Demonym(line));
+        for &line in entries(List::Languages) {
+            phrases
+                .entry(key_of(line))
+                .or_insert(ListedPhrase::Demonym(line));
         }
-        for line in lines(include_str!("../../data/places_extra.tsv")) {
+        for &line in entries(List::PlacesExtra) {
             let mut cols = line.split('\t');
             let (form, name, subtype) = (cols.next(), cols.next(), cols.next());
             let known = match subtype {
-                Some("nationality") => Known::Demonym(name.unwrap_or_default()),
-                Some(subtype) => Known::Place(name.unwrap_or_default(), subtype),
+                Some("nationality") => ListedPhrase::Demonym(name.unwrap_or_default()),
+                Some(subtype) => ListedPhrase::Place(name.unwrap_or_default(), subtype),
                 None => continue,
             };
             phrases.insert(key_of(form.unwrap_or_default()), known);
         }
-        for line in lines(include_str!("../../data/organizations.tsv")) {
+        for &line in entries(List::Organizations) {
             let mut cols = line.split('\t');
             let (form, name) = (cols.next().unwrap_or_default(), cols.next());
             let subtype = cols.next().filter(|s| !s.is_empty());
             if let Some(name) = name {
-                phrases.insert(key_of(form), Known::Organization(name, subtype));
+                phrases.insert(key_of(form), ListedPhrase::Organization(name, subtype));
             }
         }
-        let lower_set = |file: &'static str| -> FastHashSet<String> {
-            lines(file).map(str::to_lowercase).collect()
-        };
-        let mut titles = FastHashSet::default();
-        let mut honorifics = FastHashSet::default();
-        for line in lines(include_str!("../../data/titles.txt")) {
-            match line.strip_prefix('=') {
-                Some(h) => honorifics.insert(h),
-                None => titles.insert(line),
-            };
-        }
-        let mut facility_words = FastHashSet::default();
-        let mut facility_followers = Vec::new();
-        let mut region_followers = FastHashSet::default();
-        for line in lines(include_str!("../../data/facility_words.txt")) {
-            if let Some(word) = line.strip_prefix("> ") {
-                region_followers.insert(word);
-            } else if line.starts_with(char::is_lowercase) {
-                facility_followers.push(line.split(' ').collect());
-            } else {
-                facility_words.insert(line);
-            }
-        }
-        let mut phrase_starts = FastHashSet::default();
+        let facility_followers = entries(List::FacilityFollowers)
+            .iter()
+            .map(|line| line.split(' ').collect())
+            .collect();
+        let mut phrase_starts = FxHashSet::default();
         for key in phrases.keys() {
             for (at, _) in key.match_indices(' ') {
                 phrase_starts.insert(key[..at].to_string());
@@ -156,18 +125,7 @@ impl Lexicon {
         Lexicon {
             phrases,
             phrase_starts,
-            given_names: lower_set(include_str!("../../data/given_names.txt")),
-            surnames: lower_set(include_str!("../../data/surnames.txt")),
-            common_words: lines(include_str!("../../data/common_words.txt")).collect(),
-            non_entities: lines(include_str!("../../data/non_entities.txt")).collect(),
-            titles,
-            honorifics,
-            org_words: lines(include_str!("../../data/org_words.txt")).collect(),
-            geo_words: lines(include_str!("../../data/geo_words.txt")).collect(),
-            event_words: lines(include_str!("../../data/event_words.txt")).collect(),
-            facility_words,
             facility_followers,
-            region_followers,
         }
     }
 
@@ -177,11 +135,11 @@ impl Lexicon {
     }
 
     /// A listed phrase; a plural demonym (`Serbs`, `North Koreans`) as its singular.
-    pub fn phrase(&self, key: &str) -> Option<Known> {
+    pub fn phrase(&self, key: &str) -> Option<ListedPhrase> {
         self.phrases.get(key).copied().or_else(|| {
             let singular = key.strip_suffix('s')?;
             match self.phrases.get(singular) {
-                Some(Known::Demonym(d)) => Some(Known::Demonym(d)),
+                Some(ListedPhrase::Demonym(d)) => Some(ListedPhrase::Demonym(d)),
                 _ => None,
             }
         })
@@ -193,48 +151,48 @@ impl Lexicon {
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.given_names.contains(w))
+        contains(List::GivenNames, word)
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.surnames.contains(w))
+        contains(List::Surnames, word)
     }
 
     /// A frequent English word (`during`, `use`): capitalized, most likely a sentence opener.
     pub fn is_common_word(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.common_words.contains(w))
+        contains(List::CommonWords, word)
     }
 
     /// Never an entity: `ATTN`, `Thursday`, `The`.
     pub fn is_non_entity(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.non_entities.contains(w))
+        contains(List::NonEntities, word)
     }
 
     /// A title or role word before a name: `Minister`, `leader`.
     pub fn is_title(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.titles.contains(w))
+        contains(List::Titles, word)
     }
 
     /// A courtesy title (`Mr`, `Dr`): the name after it is a person's.
     pub fn is_honorific(&self, word: &str) -> bool {
-        with_lowercase(word.trim_end_matches('.'), |w| self.honorifics.contains(w))
+        contains(List::Honorifics, word.trim_end_matches('.'))
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(word)
+        contains(List::OrgWords, word)
     }
 
     /// `Open`, `Cup`, `Olympics`: a name ending in one is an event (misc).
     pub fn is_event_word(&self, word: &str) -> bool {
-        self.event_words.contains(word)
+        contains(List::EventWords, word)
     }
 
     pub fn is_geo_word(&self, word: &str) -> bool {
-        self.geo_words.contains(word)
+        contains(List::GeoWords, word)
     }
 
     pub fn is_facility_word(&self, word: &str) -> bool {
-        self.facility_words.contains(word)
+        contains(List::FacilityWords, word)
     }
 
     /// How many of `words` (lowercase words after a name) form a facility phrase.
@@ -248,14 +206,6 @@ impl Lexicon {
     }
 
     pub fn is_region_follower(&self, word: &str) -> bool {
-        self.region_followers.contains(word)
+        contains(List::RegionFollowers, word)
     }
-}
-
-/// The person type a title word gives (for the quotes stage: `Minister`, `spokesman`,
-/// `Mr.` all introduce a person's name).
-#[allow(dead_code)] // for the quotes stage
-pub(crate) fn is_person_title(word: &str) -> bool {
-    let lexicon = Lexicon::get();
-    lexicon.is_title(word) || lexicon.is_honorific(word)
 }

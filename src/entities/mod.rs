@@ -15,18 +15,16 @@ mod cluster;
 mod lexicon;
 mod recognize;
 
-use crate::analysis::{Analysis, Entity};
+use crate::analysis::Entity;
+use crate::anatomy::Anatomy;
 use crate::patterns::OwnMention;
 use crate::text::Document;
 use recognize::Mention;
 
-#[allow(unused_imports)]
-pub(crate) use lexicon::is_person_title;
-
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found,
 /// and the mentions the caller's typed patterns found (`own`, sorted).
-pub fn find_entities(doc: &Document, analysis: &Analysis, own: &[OwnMention]) -> Vec<Entity> {
-    let mut mentions = recognize::find_mentions(doc, analysis);
+pub fn find_entities(doc: &Document, anatomy: &Anatomy, own: &[OwnMention]) -> Vec<Entity> {
+    let mut mentions = recognize::find_mentions(doc, anatomy);
     if own.is_empty() {
         return cluster::cluster(doc, mentions);
     }
@@ -84,10 +82,4 @@ fn give_own_types(entities: &mut [Entity], own: &[OwnMention]) {
             entity.subtype = own.subtype.clone();
         }
     }
-}
-
-/// Whether `word` is among the most frequent English words (`More`, `Legislative`): a
-/// capital that opens a sentence is then probably not a name. Read by `quotes`.
-pub(crate) fn is_common_word(word: &str) -> bool {
-    lexicon::Lexicon::get().is_common_word(word)
 }

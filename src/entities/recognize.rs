@@ -24,10 +24,11 @@
 //! sentences (`Young said`); `and` never joins a name unless listed (`Procter and Gamble`);
 //! sports teams named after their city are places here.
 
-use super::lexicon::{phrase_key, push_key_word, Known, Lexicon, MAX_PHRASE_TOKENS};
-use crate::analysis::{Analysis, EntityType};
-use crate::fast_hash::FastHashSet;
-use crate::text::{Document, TokenKind};
+use super::lexicon::{phrase_key, push_key_word, Lexicon, ListedPhrase, MAX_PHRASE_TOKENS};
+use crate::analysis::{Dateline, EntityType};
+use crate::anatomy::Anatomy;
+use crate::text::{starts_upper, Document, TokenKind};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 #[derive(Debug, Clone)]
@@ -72,7 +73,7 @@ const CONNECTORS: &[&str] = &[
     "dos", "das", "del", "di", "y", "zu",
 ];
 
-struct Scanner<'d, 'a> {
+struct Recognizer<'d, 'a> {
     doc: &'d Document<'a>,
     lex: &'static Lexicon,
     /// Token is in an all-caps line.
@@ -80,23 +81,19 @@ struct Scanner<'d, 'a> {
     /// Token opens a sentence (after any opening quotes or brackets).
     opener: Vec<bool>,
     /// Words the story writes in lowercase (as written: they are lowercase already).
-    lowercase_uses: FastHashSet<&'a str>,
+    lowercase_uses: FxHashSet<&'a str>,
     /// Words, lowercased, that the story capitalizes in the middle of a sentence.
-    midsentence_caps: FastHashSet<String>,
+    midsentence_caps: FxHashSet<String>,
     mentions: Vec<Mention>,
 }
 
-pub fn find_mentions(doc: &Document, analysis: &Analysis) -> Vec<Mention> {
-    let mut scanner = Scanner::new(doc);
-    let claimed = scanner.dateline_mentions(analysis);
-    scanner.scan(claimed);
-    scanner.mentions.sort_by_key(|m| m.tokens.start);
-    scanner.mark_teams();
-    scanner.mentions
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+pub fn find_mentions(doc: &Document, anatomy: &Anatomy) -> Vec<Mention> {
+    let mut recognizer = Recognizer::new(doc);
+    let claimed = recognizer.dateline_mentions(anatomy.dateline.as_ref());
+    recognizer.scan(claimed);
+    recognizer.mentions.sort_by_key(|m| m.tokens.start);
+    recognizer.mark_teams();
+    recognizer.mentions
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -122,8 +119,8 @@ fn is_korean_given_name(word: &str) -> bool {
         && (1..=5).contains(&second.len())
 }
 
-impl<'d, 'a> Scanner<'d, 'a> {
-    fn new(doc: &'d Document<'a>) -> Scanner<'d, 'a> {
+impl<'d, 'a> Recognizer<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Recognizer<'d, 'a> {
         let n = doc.tokens.len();
         let mut shouting = vec![false; n];
         for line in &doc.lines {
@@ -170,8 +167,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 *open = true;
             }
         }
-        let mut lowercase_uses = FastHashSet::default();
-        let mut midsentence_caps = FastHashSet::default();
+        let mut lowercase_uses = FxHashSet::default();
+        let mut midsentence_caps = FxHashSet::default();
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || shouting[i] {
                 continue;
@@ -185,7 +182,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
                 lowercase_uses.insert(w);
             }
         }
-        Scanner {
+        Recognizer {
             doc,
             lex: Lexicon::get(),
             shouting,
@@ -201,10 +198,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+        self.doc.is_word(i)
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -233,8 +227,8 @@ impl<'d, 'a> Scanner<'d, 'a> {
 
     /// The dateline's place and agency, as the anatomy stage found them; returns the
     /// token range the dateline covers, which the scan leaves alone.
-    fn dateline_mentions(&mut self, analysis: &Analysis) -> Range<usize> {
-        let Some(dateline) = &analysis.dateline else {
+    fn dateline_mentions(&mut self, dateline: Option<&Dateline>) -> Range<usize> {
+        let Some(dateline) = dateline else {
             return 0..0;
         };
         let span = dateline.span.range();
@@ -256,7 +250,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
                     let known = self.lex.phrase(&key);
                     let m = self.push(tokens, Some(EntityType::Location));
                     match known {
-                        Some(Known::Place(name, subtype)) => {
+                        Some(ListedPhrase::Place(name, subtype)) => {
                             m.canonical = Some(name);
                             m.subtype = Some(subtype);
                         }
@@ -274,7 +268,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
                     let known = self.lex.phrase(&key);
                     let m = self.push(tokens, Some(EntityType::Organization));
                     m.subtype = Some("agency");
-                    if let Some(Known::Organization(name, _)) = known {
+                    if let Some(ListedPhrase::Organization(name, _)) = known {
                         m.canonical = Some(name);
                     }
                 }
@@ -384,7 +378,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
     }
 
     /// The longest listed phrase starting at `i` (it may reach past the run).
-    fn listed_at(&self, i: usize) -> Option<(usize, Known)> {
+    fn listed_at(&self, i: usize) -> Option<(usize, ListedPhrase)> {
         let n = self.doc.tokens.len();
         let mut key = String::new();
         let mut best = None;
@@ -433,7 +427,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             // Glue, possessives and dropped openers never start a mention.
             let mut listed = self.listed_at(p);
             // `Vladimir Putin`, `George Bush`: a one-word town leading an unlisted name.
-            if let Some((1, Known::Place(_, "city" | "region"))) = listed {
+            if let Some((1, ListedPhrase::Place(_, "city" | "region"))) = listed {
                 if self.is_cap(p + 1) && p + 1 < end && self.listed_at(p + 1).is_none() {
                     listed = None;
                 }
@@ -530,11 +524,13 @@ impl<'d, 'a> Scanner<'d, 'a> {
         self.is_word(j) && (self.lex.is_title(self.text(j)) || self.lex.is_honorific(self.text(j)))
     }
 
-    fn push_listed(&mut self, tokens: Range<usize>, known: Known) {
+    fn push_listed(&mut self, tokens: Range<usize>, known: ListedPhrase) {
         let (kind, subtype, canonical) = match known {
-            Known::Place(name, subtype) => (EntityType::Location, Some(subtype), Some(name)),
-            Known::Organization(name, subtype) => (EntityType::Organization, subtype, Some(name)),
-            Known::Demonym(_) => (EntityType::Misc, Some("nationality"), None),
+            ListedPhrase::Place(name, subtype) => (EntityType::Location, Some(subtype), Some(name)),
+            ListedPhrase::Organization(name, subtype) => {
+                (EntityType::Organization, subtype, Some(name))
+            }
+            ListedPhrase::Demonym(_) => (EntityType::Misc, Some("nationality"), None),
         };
         let m = self.push(tokens, Some(kind));
         m.subtype = subtype;
@@ -638,7 +634,7 @@ impl<'d, 'a> Scanner<'d, 'a> {
             && matches!(
                 self.lex
                     .phrase(&phrase_key(words[words.len() - 1..].iter().copied())),
-                Some(Known::Place(_, "city"))
+                Some(ListedPhrase::Place(_, "city"))
             );
         let kind = if club {
             Some(EntityType::Organization)

@@ -40,8 +40,9 @@
 
 use super::marks::Quotation;
 use crate::analysis::{Entity, EntityType};
-use crate::fast_hash::{FastHashMap, FastHashSet};
-use crate::text::{with_lowercase, Document, TokenKind};
+use crate::text::{starts_upper, with_lowercase, Document, TokenKind};
+use crate::wordlists::{contains, entries, List};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -83,59 +84,44 @@ pub enum Gender {
     Female,
 }
 
-struct Words {
-    /// Cue phrases by their first word, longest first.
-    cues: FastHashMap<&'static str, Vec<Vec<&'static str>>>,
-    sections: FastHashMap<&'static str, FastHashSet<&'static str>>,
-    /// Given names borne mostly by one sex (`data/given_name_genders.txt`).
-    given_name_genders: FastHashMap<&'static str, Gender>,
-}
-
-impl Words {
-    fn has(&self, section: &str, word: &str) -> bool {
-        let Some(set) = self.sections.get(section) else {
-            return false;
-        };
-        with_lowercase(word, |w| set.contains(w))
-    }
-}
-
-fn words() -> &'static Words {
-    static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut sections: FastHashMap<&str, FastHashSet<&str>> = FastHashMap::default();
-        let mut current = "";
-        for line in include_str!("../../data/attribution.txt").lines() {
-            let line = line.trim();
-            if let Some(name) = line.strip_prefix("## ") {
-                current = name.trim();
-            } else if !line.is_empty() && !line.starts_with('#') {
-                sections.entry(current).or_default().insert(line);
-            }
-        }
-        let mut cues: FastHashMap<&str, Vec<Vec<&str>>> = FastHashMap::default();
-        for phrase in sections.get("cues").into_iter().flatten() {
+/// Cue phrases by their first word, longest first (`told reporters` before `told`).
+fn cues() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
+    static CUES: OnceLock<FxHashMap<&str, Vec<Vec<&str>>>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut cues: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
+        for phrase in entries(List::Cues) {
             let parts: Vec<&str> = phrase.split(' ').collect();
             cues.entry(parts[0]).or_default().push(parts);
         }
         for list in cues.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
-        let given_name_genders = include_str!("../../data/given_name_genders.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
+        cues
+    })
+}
+
+/// Given names borne mostly by one sex (`data/given_name_genders.txt`).
+fn given_name_gender(name: &str) -> Option<Gender> {
+    static GENDERS: OnceLock<FxHashMap<&str, Gender>> = OnceLock::new();
+    let genders = GENDERS.get_or_init(|| {
+        entries(List::GivenNameGenders)
+            .iter()
             .filter_map(|l| match l.split_once(' ')? {
                 (name, "m") => Some((name, Gender::Male)),
                 (name, "f") => Some((name, Gender::Female)),
                 _ => None,
             })
-            .collect();
-        Words {
-            cues,
-            sections,
-            given_name_genders,
-        }
-    })
+            .collect()
+    });
+    genders.get(name).copied()
+}
+
+/// A word of a title phrase before a name: a role (`Minister`), an honorific (`Mr.`)
+/// or a word inside a title (`former`, `Foreign`, `U.S.`).
+fn is_title_word(word: &str) -> bool {
+    contains(List::Titles, word)
+        || contains(List::Honorifics, word.trim_end_matches('.'))
+        || contains(List::TitleModifiers, word)
 }
 
 /// A cue found in a frame: its tokens and the phrase it matched.
@@ -157,11 +143,11 @@ pub struct Attributor<'a> {
     /// is a bit per token plus what the story names.
     quoted: Vec<u64>,
     /// Capitalized words the story uses inside sentences: names, not sentence openers.
-    names_inside_sentences: FastHashSet<&'a str>,
+    names_inside_sentences: FxHashSet<&'a str>,
     /// Entity mentions `(start, end, entity)`, sorted by start.
     mentions: Vec<(usize, usize, usize)>,
     /// Person entities by the last word of their name, for a surname alone.
-    people_by_surname: FastHashMap<&'a str, usize>,
+    people_by_surname: FxHashMap<&'a str, usize>,
     last_organization: Option<ResolvedSpeaker>,
     recent: Vec<ResolvedSpeaker>,
 }
@@ -179,7 +165,7 @@ impl<'a> Attributor<'a> {
                 quoted[t / 64] |= 1 << (t % 64);
             }
         }
-        let mut names_inside_sentences = FastHashSet::default();
+        let mut names_inside_sentences = FxHashSet::default();
         let mut sentence_starts = doc.sentences.iter().map(|s| s.start).peekable();
         for (t, tok) in doc.tokens.iter().enumerate() {
             while sentence_starts.next_if(|&start| start < t).is_some() {}
@@ -202,7 +188,7 @@ impl<'a> Attributor<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
             .collect();
         mentions.sort_unstable();
-        let mut people_by_surname = FastHashMap::default();
+        let mut people_by_surname = FxHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             if e.entity_type == EntityType::Person {
                 if let Some(surname) = e.name.rsplit(' ').next() {
@@ -234,7 +220,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn word(&self, t: usize) -> &'a str {
-        self.doc.token_text(t)
+        self.doc.word(t)
     }
 
     fn is_quoted(&self, t: usize) -> bool {
@@ -292,7 +278,6 @@ impl<'a> Attributor<'a> {
         if self.is_quoted(t) {
             return None;
         }
-        let w = words();
         let word = self.word(t);
         let phrases = if word.chars().any(char::is_uppercase) {
             // `the United States should`: a capitalized cue word inside a sentence is
@@ -300,9 +285,9 @@ impl<'a> Attributor<'a> {
             if !self.opens_sentence(t) && !self.after_opening_mark(t) {
                 return None;
             }
-            with_lowercase(word, |lower| w.cues.get(lower))?
+            with_lowercase(word, |lower| cues().get(lower))?
         } else {
-            w.cues.get(word)?
+            cues().get(word)?
         };
         'phrase: for phrase in phrases {
             if t + phrase.len() > limit {
@@ -353,12 +338,11 @@ impl<'a> Attributor<'a> {
         cue: Option<Range<usize>>,
     ) -> Found {
         let cue = cue?;
-        let w = words();
-        let is_according = |c: &Cue| w.has("according", &c.phrase.join(" "));
+        let is_according = |c: &Cue| contains(List::According, &c.phrase.join(" "));
         // Leading: the sentence opens with `According to Y,` before the cue.
         let mut t = before.start;
         while t < before.end
-            && w.has("sentence-openers", self.word(t))
+            && contains(List::SentenceOpeners, self.word(t))
             && self.cue_at(t, before.end).is_none()
         {
             t += 1;
@@ -429,7 +413,7 @@ impl<'a> Attributor<'a> {
                         let verb = next < before.end
                             && self.doc.tokens[next].kind == TokenKind::Word
                             && !starts_upper(self.word(next))
-                            && !words().has("not-subject", self.word(next));
+                            && !contains(List::NotSubject, self.word(next));
                         Some(subject).filter(|s| verb && confident(s))
                     })?;
                 Some((None, subject))
@@ -523,14 +507,14 @@ impl<'a> Attributor<'a> {
         let end = self.noun_phrase_at(s, reach)?;
         // `the Republican vice-presidential nominee riffed`: a phrase that opens with a
         // determiner may go on over lowercase words to its verb.
-        let determined = words().has("determiners", self.word(s));
+        let determined = contains(List::Determiners, self.word(s));
         let longest = if determined {
             (end..reach)
                 .take_while(|&k| {
                     let w = self.word(k);
                     self.doc.tokens[k].kind == TokenKind::Word
                         && !self.is_quoted(k)
-                        && !words().has("not-subject", w)
+                        && !contains(List::NotSubject, w)
                 })
                 .last()
                 .map_or(end, |k| k + 1)
@@ -559,10 +543,10 @@ impl<'a> Attributor<'a> {
         let verb = self.word(t);
         let past_or_present = (verb.ends_with("ed") || verb.ends_with('s'))
             && verb.chars().all(|c| c.is_lowercase())
-            && !words().has("not-subject", verb);
+            && !contains(List::NotSubject, verb);
         let closes = t + 1 >= limit
             || matches!(self.word(t + 1), "." | "," | ";" | "—")
-            || words().has("after-cue", self.word(t + 1))
+            || contains(List::AfterCue, self.word(t + 1))
             || verb.ends_with("ed");
         past_or_present && closes
     }
@@ -570,27 +554,27 @@ impl<'a> Attributor<'a> {
     /// The subject at the start of the clause: `In an incendiary press conference,
     /// Trump launched …` → `Trump`.
     fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
-        let w = words();
         let mut j = self.after_dateline(start, limit);
         // `Here in Columbia, Sanders …`: openers before an introductory phrase.
         while j + 1 < limit
-            && w.has("sentence-openers", self.word(j))
-            && w.has("intro-words", self.word(j + 1))
+            && contains(List::SentenceOpeners, self.word(j))
+            && contains(List::IntroWords, self.word(j + 1))
         {
             j += 1;
         }
         let opener = self.word(j.min(self.doc.tokens.len().saturating_sub(1)));
         // `In three interviews, the justice …`, `Flying home, she …`: skip to the comma.
         let intro = j < limit
-            && (w.has("intro-words", opener) || (starts_upper(opener) && opener.ends_with("ing")));
+            && (contains(List::IntroWords, opener)
+                || (starts_upper(opener) && opener.ends_with("ing")));
         if intro {
             let comma = (j..limit.min(j + MAX_APPOSITIVE_TOKENS))
                 .find(|&k| self.word(k) == "," && !self.is_quoted(k));
             j = comma.map_or(j + 1, |k| k + 1);
         }
         while j < limit
-            && w.has("sentence-openers", self.word(j))
-            && !w.has("determiners", self.word(j))
+            && contains(List::SentenceOpeners, self.word(j))
+            && !contains(List::Determiners, self.word(j))
         {
             j += 1;
         }
@@ -622,7 +606,7 @@ impl<'a> Attributor<'a> {
                 let verb = next_end < limit
                     && self.doc.tokens[next_end].kind == TokenKind::Word
                     && !starts_upper(self.word(next_end))
-                    && !w.has("not-subject", self.word(next_end));
+                    && !contains(List::NotSubject, self.word(next_end));
                 if verb && (end + 1..next_end).any(|k| self.is_name_word(k)) {
                     j = end + 1;
                     end = next_end;
@@ -631,9 +615,9 @@ impl<'a> Attributor<'a> {
         }
         // `the justice`, `his campaign` are subjects too; a bare `policies` is not.
         let has_name = (j..end).any(|k| self.is_name_word(k))
-            || w.has("pronouns-person", self.word(j))
-            || w.has("pronouns-thing", self.word(j))
-            || (end - j >= 2 && w.has("determiners", self.word(j)));
+            || contains(List::PersonPronouns, self.word(j))
+            || contains(List::ThingPronouns, self.word(j))
+            || (end - j >= 2 && contains(List::Determiners, self.word(j)));
         has_name.then(|| self.doc.token_span(j..end))
     }
 
@@ -658,15 +642,16 @@ impl<'a> Attributor<'a> {
     /// `they`, two capitalized words, or a word the story also capitalizes inside a
     /// sentence (`Cruz`, not a sentence-initial `Optimism`).
     fn is_confident_name(&self, subject: Range<usize>) -> bool {
-        let w = words();
         let tokens = self.doc.tokens_within(subject);
-        if tokens.len() == 1 && w.has("pronouns-person", self.word(tokens.start)) {
+        if tokens.len() == 1 && contains(List::PersonPronouns, self.word(tokens.start)) {
             return true;
         }
         let names: Vec<&str> = tokens
             .map(|t| self.word(t))
             .filter(|t| {
-                starts_upper(t) && !w.has("determiners", t) && !w.has("sentence-openers", t)
+                starts_upper(t)
+                    && !contains(List::Determiners, t)
+                    && !contains(List::SentenceOpeners, t)
             })
             .collect();
         names.len() >= 2
@@ -678,9 +663,8 @@ impl<'a> Attributor<'a> {
     /// The end (exclusive token) of a speaker phrase starting at token `s`: a pronoun,
     /// or words up to a name's end (`an angry Hollande`, `the KCNA`, `a spokesman`).
     fn noun_phrase_at(&self, s: usize, limit: usize) -> Option<usize> {
-        let w = words();
         let first = self.word(s);
-        if w.has("pronouns-person", first) || w.has("pronouns-thing", first) {
+        if contains(List::PersonPronouns, first) || contains(List::ThingPronouns, first) {
             return Some(s + 1);
         }
         let mut j = s;
@@ -701,7 +685,7 @@ impl<'a> Attributor<'a> {
             if self.is_name_word(j) {
                 has_name = true;
             } else if has_name
-                || (w.has("not-subject", text) && !w.has("determiners", text))
+                || (contains(List::NotSubject, text) && !contains(List::Determiners, text))
                 || (j > s && self.cue_at(j, limit).is_some())
             {
                 break;
@@ -723,12 +707,11 @@ impl<'a> Attributor<'a> {
     /// The speaker mention of a cue: before it (`Kim said`), or after it for `according
     /// to X` and inverted cues right after a quotation (`“…,” said Kim`).
     fn subject_of(&self, cue: &Cue, frame_start: usize, right_after: bool) -> Option<Range<usize>> {
-        let w = words();
         let phrase = cue.phrase.join(" ");
-        if w.has("according", &phrase) {
+        if contains(List::According, &phrase) {
             return self.phrase_after(cue.tokens.end);
         }
-        if w.has("passive", &phrase) {
+        if contains(List::Passive, &phrase) {
             return self
                 .last_name_before(cue.tokens.start, frame_start)
                 .or_else(|| Some(self.doc.token_span(cue.tokens.start..cue.tokens.start + 1)));
@@ -740,16 +723,17 @@ impl<'a> Attributor<'a> {
             let t = cue.tokens.start;
             let named = t > frame_start
                 && starts_upper(self.word(t - 1))
-                && !w.has("sentence-openers", self.word(t - 1));
+                && !contains(List::SentenceOpeners, self.word(t - 1));
             if !named {
                 return None;
             }
         }
         if let Some(s) = self.phrase_before(cue.tokens.start, frame_start) {
             // `a book called “Women Who Work”` names a thing, nobody speaks.
-            if w.has("naming", &phrase) && !self.any_upper(self.doc.tokens_within(s.clone())) {
+            if contains(List::Naming, &phrase) && !self.any_upper(self.doc.tokens_within(s.clone()))
+            {
                 let text = &self.doc.text[s.clone()];
-                let pronoun = w.has("pronouns-person", text) || text == "who";
+                let pronoun = contains(List::PersonPronouns, text) || text == "who";
                 if !pronoun {
                     return None;
                 }
@@ -757,12 +741,12 @@ impl<'a> Attributor<'a> {
             return Some(s);
         }
         let after_comma = cue.tokens.start > frame_start && self.word(cue.tokens.start - 1) == ",";
-        if (right_after || after_comma) && w.has("inverted", &phrase) {
+        if (right_after || after_comma) && contains(List::Inverted, &phrase) {
             // `said Kim`, `said the agency`, but not `said places such as Iowa`.
             let subject = self.phrase_after(cue.tokens.end)?;
             let tokens = self.doc.tokens_within(subject.clone());
             let named = tokens.clone().any(|t| starts_upper(self.word(t)))
-                || w.has("determiners", self.word(tokens.start));
+                || contains(List::Determiners, self.word(tokens.start));
             return named.then_some(subject);
         }
         None
@@ -782,7 +766,6 @@ impl<'a> Attributor<'a> {
         frame_start: usize,
         over_preposition: bool,
     ) -> Option<Range<usize>> {
-        let w = words();
         let mut j = t;
         let mut skipped = 0;
         while j > frame_start && skipped < 3 && is_adverb_before_cue(self.word(j - 1)) {
@@ -817,10 +800,10 @@ impl<'a> Attributor<'a> {
             let opens = first.chars().next().unwrap_or(' ');
             // `Matdos Santos, legal director for ACLU of Oregon, said`: after a name.
             let after_name = k >= 2 && starts_upper(self.word(k - 2)) && !self.is_quoted(k - 2);
-            let appositive = w.has("determiners", first)
+            let appositive = contains(List::Determiners, first)
                 || matches!(first, "who" | "which" | "whose")
                 || opens.is_ascii_digit()
-                || w.has("titles", first)
+                || is_title_word(first)
                 || opens.is_uppercase()
                 || after_name;
             if starts_upper(first) && (k..c).all(|t| starts_upper(self.word(t))) {
@@ -845,11 +828,14 @@ impl<'a> Attributor<'a> {
         let word = self.word(last);
         // `his claims`, `Rubio’s proposed credit`: the cue word is a noun or adjective.
         if self.doc.tokens[last].kind == TokenKind::Possessive
-            || (w.has("determiners", word) && !w.has("pronouns-person", word))
+            || (contains(List::Determiners, word) && !contains(List::PersonPronouns, word))
         {
             return None;
         }
-        if w.has("pronouns-person", word) || w.has("pronouns-thing", word) || word == "who" {
+        if contains(List::PersonPronouns, word)
+            || contains(List::ThingPronouns, word)
+            || word == "who"
+        {
             return Some(self.doc.token_span(last..j));
         }
         // Read the phrase back: capitalized words, possessives, determiners, nouns.
@@ -865,7 +851,7 @@ impl<'a> Attributor<'a> {
             let is_word = matches!(tok.kind, TokenKind::Word | TokenKind::Possessive)
                 || (tok.kind == TokenKind::Number && k < j)
                 || self.is_number_word(k - 1);
-            if !is_word || self.is_quoted(k - 1) || w.has("not-subject", text) {
+            if !is_word || self.is_quoted(k - 1) || contains(List::NotSubject, text) {
                 break;
             }
             if k < j && self.cue_at(k - 1, j).is_some() && !starts_upper(text) {
@@ -876,7 +862,7 @@ impl<'a> Attributor<'a> {
         if over_preposition
             && k > frame_start + 1
             && k < j
-            && w.has("prepositions", self.word(k - 1))
+            && contains(List::Prepositions, self.word(k - 1))
             && !self.any_upper(k..j)
         {
             return self.phrase_before_over(k - 1, frame_start, false);
@@ -884,8 +870,8 @@ impl<'a> Attributor<'a> {
         // Drop sentence openers (`But`, `Meanwhile`) the run may start with.
         while k < j
             && starts_upper(self.word(k))
-            && w.has("sentence-openers", self.word(k))
-            && !w.has("determiners", self.word(k))
+            && contains(List::SentenceOpeners, self.word(k))
+            && !contains(List::Determiners, self.word(k))
         {
             k += 1;
         }
@@ -896,7 +882,7 @@ impl<'a> Attributor<'a> {
         // not an adverb or verb we do not know.
         let head = self.word(last);
         if !starts_upper(head) && !head.ends_with('s') && !self.any_upper(k..j) {
-            let det = w.has("determiners", self.word(k));
+            let det = contains(List::Determiners, self.word(k));
             if !det {
                 return None;
             }
@@ -917,7 +903,7 @@ impl<'a> Attributor<'a> {
         let (title, stop) = (&self.doc.tokens[t], &self.doc.tokens[t + 1]);
         title.end() == stop.start()
             && !self.is_quoted(t)
-            && words().has("titles", &self.doc.text[title.start()..stop.end()])
+            && is_title_word(&self.doc.text[title.start()..stop.end()])
     }
 
     /// The opening `(` of a short parenthesis whose `)` is token `j - 1`.
@@ -941,10 +927,9 @@ impl<'a> Attributor<'a> {
     /// The speaker phrase starting at token `t`: `the KCNA`, `Prime Minister Kim`,
     /// `a spokesman`.
     fn phrase_after(&self, t: usize) -> Option<Range<usize>> {
-        let w = words();
         let n = self.doc.tokens.len();
         let mut j = t;
-        while j < n && j < t + 2 && w.has("after-cue", self.word(j)) && !self.is_quoted(j) {
+        while j < n && j < t + 2 && contains(List::AfterCue, self.word(j)) && !self.is_quoted(j) {
             j += 1;
         }
         if j >= n || self.is_quoted(j) {
@@ -957,11 +942,13 @@ impl<'a> Attributor<'a> {
     /// The last capitalized run before token `t` in the frame (`In another KCNA report,
     /// it was stated that` → `KCNA`).
     fn last_name_before(&self, t: usize, frame_start: usize) -> Option<Range<usize>> {
-        let w = words();
         let mut end = t;
         while end > frame_start {
             let text = self.word(end - 1);
-            if starts_upper(text) && !w.has("sentence-openers", text) && !self.is_quoted(end - 1) {
+            if starts_upper(text)
+                && !contains(List::SentenceOpeners, text)
+                && !self.is_quoted(end - 1)
+            {
                 break;
             }
             end -= 1;
@@ -972,7 +959,7 @@ impl<'a> Attributor<'a> {
         let mut start = end - 1;
         while start > frame_start
             && starts_upper(self.word(start - 1))
-            && !w.has("sentence-openers", self.word(start - 1))
+            && !contains(List::SentenceOpeners, self.word(start - 1))
         {
             start -= 1;
         }
@@ -1149,7 +1136,6 @@ impl<'a> Attributor<'a> {
     }
 
     fn resolve_mention(&self, mention: Range<usize>) -> ResolvedSpeaker {
-        let w = words();
         let text = &self.doc.text[mention.clone()];
         // `Sen. Marco Rubio of Florida, who mused …`: the name before the comma.
         if text == "who" {
@@ -1171,8 +1157,8 @@ impl<'a> Attributor<'a> {
             }
         }
         let lower = text.to_lowercase();
-        if w.has("pronouns-person", &lower) || w.has("pronouns-thing", &lower) {
-            let organization = w.has("pronouns-thing", &lower);
+        if contains(List::PersonPronouns, &lower) || contains(List::ThingPronouns, &lower) {
+            let organization = contains(List::ThingPronouns, &lower);
             let gender = match lower.as_str() {
                 "he" | "him" => Some(Gender::Male),
                 "she" | "her" => Some(Gender::Female),
@@ -1267,7 +1253,6 @@ impl<'a> Attributor<'a> {
     /// looks like an organization (`the KCNA` for `it`) or a person (two capitalized
     /// words or a title, for `he`).
     fn name_before(&self, at: usize, organization: bool) -> Option<Range<usize>> {
-        let w = words();
         let mut end = self.doc.token_at_or_after(at);
         let lowest = self
             .doc
@@ -1285,7 +1270,7 @@ impl<'a> Attributor<'a> {
             {
                 start -= 1;
             }
-            while start < end && w.has("sentence-openers", self.word(start)) {
+            while start < end && contains(List::SentenceOpeners, self.word(start)) {
                 start += 1;
             }
             if start < end {
@@ -1294,7 +1279,7 @@ impl<'a> Attributor<'a> {
                     looks_like_organization(text)
                 } else {
                     !looks_like_organization(text)
-                        && (end - start >= 2 || w.has("titles", self.word(start)))
+                        && (end - start >= 2 || is_title_word(self.word(start)))
                 };
                 if fits {
                     return Some(self.doc.token_span(start..end));
@@ -1311,13 +1296,11 @@ impl<'a> Attributor<'a> {
     /// capitalizes it inside sentences.
     fn is_name_word(&self, t: usize) -> bool {
         let text = self.word(t);
-        if !starts_upper(text) || words().has("determiners", text) {
+        if !starts_upper(text) || contains(List::Determiners, text) {
             return false;
         }
         let opens = self.opens_sentence(t) || self.after_opening_mark(t);
-        !(opens
-            && crate::entities::is_common_word(text)
-            && !self.names_inside_sentences.contains(text))
+        !(opens && contains(List::CommonWords, text) && !self.names_inside_sentences.contains(text))
     }
 
     /// Whether token `t` follows an opening mark or a dash (`“Says who?”`, `— Said …`).
@@ -1446,20 +1429,16 @@ impl<'a> Attributor<'a> {
 
 /// `also`, `later`, `has`, `on Wednesday`, `repeatedly`: between a speaker and a cue.
 fn is_adverb_before_cue(word: &str) -> bool {
-    words().has("before-cue", word)
+    contains(List::BeforeCue, word)
         || (word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase()))
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `Prime Minister Han Duck-soo` → `Han Duck-soo`; `the KCNA` → `KCNA`.
 pub fn strip_titles(mention: &str) -> String {
-    let w = words();
     let parts: Vec<&str> = mention.split_whitespace().collect();
     let mut k = 0;
-    while k + 1 < parts.len() && (w.has("titles", parts[k]) || w.has("determiners", parts[k])) {
+    while k + 1 < parts.len() && (is_title_word(parts[k]) || contains(List::Determiners, parts[k]))
+    {
         k += 1;
     }
     parts[k..].join(" ")
@@ -1470,29 +1449,27 @@ pub fn strip_titles(mention: &str) -> String {
 /// name whose next word is hyphenated is read surname first (`Kim Yung-ho`, `Lee
 /// Min-ji`) and tells nothing by its first word.
 fn gender_of(mention: &str) -> Option<Gender> {
-    let w = words();
     let parts: Vec<&str> = mention.split_whitespace().collect();
     for part in &parts {
-        if w.has("male-words", part) {
+        if contains(List::MaleWords, part) {
             return Some(Gender::Male);
         }
-        if w.has("female-words", part) {
+        if contains(List::FemaleWords, part) {
             return Some(Gender::Female);
         }
     }
     let first = parts
         .iter()
-        .position(|p| starts_upper(p) && !w.has("titles", p) && !w.has("determiners", p))?;
+        .position(|p| starts_upper(p) && !is_title_word(p) && !contains(List::Determiners, p))?;
     if parts.get(first + 1).is_some_and(|next| next.contains('-')) {
         return None;
     }
-    w.given_name_genders.get(parts[first]).copied()
+    given_name_gender(parts[first])
 }
 
 fn looks_like_organization(mention: &str) -> bool {
-    let w = words();
     let parts: Vec<&str> = mention.split_whitespace().collect();
-    parts.iter().any(|p| w.has("organization-words", p))
+    parts.iter().any(|p| contains(List::OrganizationNouns, p))
         || parts.last().is_some_and(|p| {
             p.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && p.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())

@@ -67,7 +67,7 @@ pub fn find_quotations(
     excluded: &[Range<usize>],
 ) -> Vec<Quotation> {
     let has_double = text.contains(['"', '“', '”', '„', '«', '»']) || text.contains("``");
-    let mut scanner = Scanner {
+    let mut scanner = MarkScanner {
         singles_are_outer: !has_double,
         found: Vec::new(),
         open: None,
@@ -137,7 +137,7 @@ struct OpenQuote {
     mark: (usize, usize),
 }
 
-struct Scanner {
+struct MarkScanner {
     singles_are_outer: bool,
     found: Vec<Quotation>,
     /// The outer quotation being read.
@@ -146,7 +146,7 @@ struct Scanner {
     stack: Vec<(Family, char)>,
 }
 
-impl Scanner {
+impl MarkScanner {
     /// What `c` is, between `prev` and `next`; `None` when it is no quotation mark here.
     fn classify(&self, prev: char, c: char, next: char) -> Option<Mark> {
         let opens_word = is_open_context(prev) && !next.is_whitespace();

@@ -10,23 +10,24 @@
 mod attribution;
 mod marks;
 
-use crate::analysis::{Analysis, Quote, QuoteKind, Span, Speaker};
+use crate::analysis::{Entity, Quote, QuoteKind, Span, Speaker};
+use crate::anatomy::Anatomy;
 use crate::text::Document;
 use attribution::{Attributor, ResolvedSpeaker};
 use std::ops::Range;
 
 /// Finds every quotation of the body with its kind, cue and speaker (byte offsets).
-pub fn find_quotes(doc: &Document, analysis: &Analysis) -> Vec<Quote> {
-    let mut excluded: Vec<Range<usize>> = analysis
+pub fn find_quotes(doc: &Document, anatomy: &Anatomy, entities: &[Entity]) -> Vec<Quote> {
+    let mut excluded: Vec<Range<usize>> = anatomy
         .headline
         .iter()
-        .chain(&analysis.notes)
-        .chain(&analysis.captions)
+        .chain(&anatomy.notes)
+        .chain(&anatomy.captions)
         .map(Span::range)
         .collect();
     excluded.sort_by_key(|r| r.start);
     let quotations = marks::find_quotations(doc.text, &doc.lines, &excluded);
-    let mut attributor = Attributor::new(doc, &analysis.entities, &quotations);
+    let mut attributor = Attributor::new(doc, entities, &quotations);
     let mut quotes = Vec::with_capacity(quotations.len());
     // The last attribution and the line it ended on, for `“…,” he said. “…”`.
     let mut last: Option<(u32, Option<Range<usize>>, ResolvedSpeaker)> = None;

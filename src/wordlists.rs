@@ -1,0 +1,289 @@
+//! The word lists of `data/`, compiled in and read by one parser.
+//!
+//! Every file is plain text, one entry a line; `#` starts a comment line, and `## name`
+//! starts a section in files that hold several lists (`data/attribution.txt`). A list
+//! is named by a `List` value, never by a string, so a misspelt list is a compile error
+//! rather than a lookup that silently answers false. Each list is parsed on first use
+//! and kept for the life of the process.
+//!
+//! Lookups are hash probes. Lists that fold case store their entries lowercased and
+//! lowercase the word asked about (`Minister` finds `minister`); the others compare
+//! exactly (`Open` ends an event's name, `open` does not).
+//!
+//! Where a list comes from and under which license: `data/README.md`.
+
+use crate::text::with_lowercase;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// One list of `data/`. `entries` gives its lines as written, `contains` asks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum List {
+    // ---- names and places (the entities stage)
+    /// `data/cities.txt`: cities of at least 100,000 people.
+    Cities,
+    /// `data/regions.txt`: US states, continents, first-level subdivisions.
+    Regions,
+    /// `data/countries.tsv`: `name<TAB>other names|…<TAB>demonyms|…`.
+    Countries,
+    /// `data/languages.txt`: language names.
+    Languages,
+    /// `data/places_extra.tsv`: `form<TAB>canonical name<TAB>subtype`.
+    PlacesExtra,
+    /// `data/organizations.tsv`: `form<TAB>canonical name<TAB>subtype`.
+    Organizations,
+    /// `data/given_names.txt` (case folded).
+    GivenNames,
+    /// `data/given_name_genders.txt`: `Name m|f`.
+    GivenNameGenders,
+    /// `data/surnames.txt` (case folded).
+    Surnames,
+    /// `data/common_words.txt`: the most frequent English words (case folded).
+    CommonWords,
+    /// `data/non_entities.txt`: capitalized words that never start an entity (case folded).
+    NonEntities,
+    /// `data/titles.txt ## titles`: roles before a name, `Minister`, `spokesman` (case folded).
+    Titles,
+    /// `data/titles.txt ## honorifics`: `Mr`, `Dr`, written without the period (case folded).
+    Honorifics,
+    /// `data/titles.txt ## title-modifiers`: words inside a title phrase that are no
+    /// title alone, `former`, `Foreign`, `U.S.` (case folded).
+    TitleModifiers,
+    /// `data/org_words.txt`: capitalized words that make a name an organization.
+    OrgWords,
+    /// `data/geo_words.txt`: capitalized words that make a name a place.
+    GeoWords,
+    /// `data/event_words.txt`: words that end an event's name.
+    EventWords,
+    /// `data/facility_words.txt ## facility-words`: `Airport`, `Cosmodrome`.
+    FacilityWords,
+    /// `data/facility_words.txt ## facility-followers`: lowercase phrases after a name
+    /// that make it a facility (`space center`).
+    FacilityFollowers,
+    /// `data/facility_words.txt ## region-followers`: lowercase words after a name that
+    /// make it a region (`region`, `province`).
+    RegionFollowers,
+    /// `data/news-agencies.txt`: agencies as they write their names (case folded).
+    NewsAgencies,
+
+    // ---- words of quote attribution (`data/attribution.txt`, all case folded)
+    /// Reporting verbs and phrases (`said`, `told reporters`).
+    Cues,
+    According,
+    Passive,
+    Naming,
+    BeforeCue,
+    Inverted,
+    AfterCue,
+    PersonPronouns,
+    ThingPronouns,
+    Determiners,
+    NotSubject,
+    Prepositions,
+    SentenceOpeners,
+    IntroWords,
+    /// Common nouns that stand for an organization as a speaker (`ministry`, `police`).
+    OrganizationNouns,
+    MaleWords,
+    FemaleWords,
+}
+
+impl List {
+    const ALL: [List; 38] = [
+        List::Cities,
+        List::Regions,
+        List::Countries,
+        List::Languages,
+        List::PlacesExtra,
+        List::Organizations,
+        List::GivenNames,
+        List::GivenNameGenders,
+        List::Surnames,
+        List::CommonWords,
+        List::NonEntities,
+        List::Titles,
+        List::Honorifics,
+        List::TitleModifiers,
+        List::OrgWords,
+        List::GeoWords,
+        List::EventWords,
+        List::FacilityWords,
+        List::FacilityFollowers,
+        List::RegionFollowers,
+        List::NewsAgencies,
+        List::Cues,
+        List::According,
+        List::Passive,
+        List::Naming,
+        List::BeforeCue,
+        List::Inverted,
+        List::AfterCue,
+        List::PersonPronouns,
+        List::ThingPronouns,
+        List::Determiners,
+        List::NotSubject,
+        List::Prepositions,
+        List::SentenceOpeners,
+        List::IntroWords,
+        List::OrganizationNouns,
+        List::MaleWords,
+        List::FemaleWords,
+    ];
+
+    /// The file's text and the section the list is (`None`: the whole file).
+    fn source(self) -> (&'static str, Option<&'static str>) {
+        const ATTRIBUTION: &str = include_str!("../data/attribution.txt");
+        const TITLES: &str = include_str!("../data/titles.txt");
+        const FACILITIES: &str = include_str!("../data/facility_words.txt");
+        match self {
+            List::Cities => (include_str!("../data/cities.txt"), None),
+            List::Regions => (include_str!("../data/regions.txt"), None),
+            List::Countries => (include_str!("../data/countries.tsv"), None),
+            List::Languages => (include_str!("../data/languages.txt"), None),
+            List::PlacesExtra => (include_str!("../data/places_extra.tsv"), None),
+            List::Organizations => (include_str!("../data/organizations.tsv"), None),
+            List::GivenNames => (include_str!("../data/given_names.txt"), None),
+            List::GivenNameGenders => (include_str!("../data/given_name_genders.txt"), None),
+            List::Surnames => (include_str!("../data/surnames.txt"), None),
+            List::CommonWords => (include_str!("../data/common_words.txt"), None),
+            List::NonEntities => (include_str!("../data/non_entities.txt"), None),
+            List::Titles => (TITLES, Some("titles")),
+            List::Honorifics => (TITLES, Some("honorifics")),
+            List::TitleModifiers => (TITLES, Some("title-modifiers")),
+            List::OrgWords => (include_str!("../data/org_words.txt"), None),
+            List::GeoWords => (include_str!("../data/geo_words.txt"), None),
+            List::EventWords => (include_str!("../data/event_words.txt"), None),
+            List::FacilityWords => (FACILITIES, Some("facility-words")),
+            List::FacilityFollowers => (FACILITIES, Some("facility-followers")),
+            List::RegionFollowers => (FACILITIES, Some("region-followers")),
+            List::NewsAgencies => (include_str!("../data/news-agencies.txt"), None),
+            List::Cues => (ATTRIBUTION, Some("cues")),
+            List::According => (ATTRIBUTION, Some("according")),
+            List::Passive => (ATTRIBUTION, Some("passive")),
+            List::Naming => (ATTRIBUTION, Some("naming")),
+            List::BeforeCue => (ATTRIBUTION, Some("before-cue")),
+            List::Inverted => (ATTRIBUTION, Some("inverted")),
+            List::AfterCue => (ATTRIBUTION, Some("after-cue")),
+            List::PersonPronouns => (ATTRIBUTION, Some("pronouns-person")),
+            List::ThingPronouns => (ATTRIBUTION, Some("pronouns-thing")),
+            List::Determiners => (ATTRIBUTION, Some("determiners")),
+            List::NotSubject => (ATTRIBUTION, Some("not-subject")),
+            List::Prepositions => (ATTRIBUTION, Some("prepositions")),
+            List::SentenceOpeners => (ATTRIBUTION, Some("sentence-openers")),
+            List::IntroWords => (ATTRIBUTION, Some("intro-words")),
+            List::OrganizationNouns => (ATTRIBUTION, Some("organization-nouns")),
+            List::MaleWords => (ATTRIBUTION, Some("male-words")),
+            List::FemaleWords => (ATTRIBUTION, Some("female-words")),
+        }
+    }
+
+    /// Whether lookups ignore case.
+    fn folds_case(self) -> bool {
+        !matches!(
+            self,
+            List::OrgWords
+                | List::GeoWords
+                | List::EventWords
+                | List::FacilityWords
+                | List::FacilityFollowers
+                | List::RegionFollowers
+        )
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The entries of a list file's section (`None`: the lines before any `## ` heading),
+/// trimmed, without comments and blank lines. The one parser of `data/`.
+fn parse(file: &'static str, section: Option<&str>) -> Vec<&'static str> {
+    let mut current = None;
+    let mut entries = Vec::new();
+    for line in file.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("## ") {
+            current = Some(name.trim());
+        } else if !line.is_empty() && !line.starts_with('#') && current == section {
+            entries.push(line);
+        }
+    }
+    entries
+}
+
+/// The lines of a list, as written and in file order.
+pub fn entries(list: List) -> &'static [&'static str] {
+    static ENTRIES: [OnceLock<Vec<&'static str>>; List::ALL.len()] =
+        [const { OnceLock::new() }; List::ALL.len()];
+    ENTRIES[list.index()].get_or_init(|| {
+        let (file, section) = list.source();
+        parse(file, section)
+    })
+}
+
+/// Whether `word` is an entry of `list` (ignoring case where the list does).
+pub fn contains(list: List, word: &str) -> bool {
+    static SETS: [OnceLock<FxHashSet<Cow<'static, str>>>; List::ALL.len()] =
+        [const { OnceLock::new() }; List::ALL.len()];
+    let set = SETS[list.index()].get_or_init(|| {
+        entries(list)
+            .iter()
+            .map(
+                |&e| match list.folds_case() && e.chars().any(char::is_uppercase) {
+                    true => Cow::Owned(e.to_lowercase()),
+                    false => Cow::Borrowed(e),
+                },
+            )
+            .collect()
+    });
+    match list.folds_case() {
+        true => with_lowercase(word, |w| set.contains(w)),
+        false => set.contains(word),
+    }
+}
+
+/// The agency's name as `data/news-agencies.txt` writes it, when `name` is one (any case).
+pub fn agency_name(name: &str) -> Option<&'static str> {
+    entries(List::NewsAgencies)
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(name))
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_has_entries() {
+        for list in List::ALL {
+            assert!(
+                !entries(list).is_empty(),
+                "{list:?} is empty: a section name that no file has?"
+            );
+            assert_eq!(List::ALL[list.index()], list);
+        }
+    }
+
+    #[test]
+    fn sections_are_read_apart() {
+        assert!(contains(List::Cues, "said"));
+        assert!(!contains(List::Determiners, "said"));
+        assert!(contains(List::Titles, "Minister"));
+        assert!(contains(List::Honorifics, "mr"));
+        assert!(!contains(List::Titles, "mr"));
+    }
+
+    #[test]
+    fn case_folds_only_where_the_list_says() {
+        assert!(contains(List::GivenNames, "MARY"));
+        assert!(contains(List::EventWords, "Open"));
+        assert!(!contains(List::EventWords, "open"));
+    }
+
+    #[test]
+    fn agencies_keep_their_spelling() {
+        assert_eq!(agency_name("yonhap"), Some("Yonhap"));
+        assert_eq!(agency_name("Seoul"), None);
+    }
+}
