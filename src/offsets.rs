@@ -50,11 +50,6 @@ impl FromStr for OffsetUnit {
     }
 }
 
-/// Converts byte offsets into `unit`, all at once.
-///
-/// Takes the sorted set of offsets and walks the text once, so the cost is
-/// O(text + offsets·log offsets) with no per-byte table (a 10 MB story would need a
-/// 40 MB one).
 /// Converts byte offsets of one text to `unit`. It keeps the converted offset of every
 /// 64th byte and counts the rest: a 10 MB story has a million span offsets, and a
 /// sorted table of them searched in the order spans come (entity by entity, all over

@@ -10,8 +10,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 // The result's TypeScript types, by hand: they mirror `src/analysis.rs` field by field
-// (snake_case, `Option` as `| null`); `tests/node/types.test.mjs` checks that every
-// field the result carries is declared here, so the two cannot drift apart silently.
+// (snake_case, `Option` as `| null`); `tests/node/package.test.mjs` checks that they
+// declare exactly the fields the result carries, so the two cannot drift apart silently.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** The unit every `start`/`end` of a result counts in. */
