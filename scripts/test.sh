@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer: lint (cargo fmt --check, cargo clippy --all-targets with
-# warnings as errors), the Rust tests (cargo test --release, snapshots included), the
-# wasm package from Node (node --test tests/node) and the page in headless Chromium
+# warnings as errors), the Rust tests (cargo test --release, snapshots included), a
+# 20 s smoke run of each fuzz target (scripts/fuzz.sh, which installs cargo-fuzz into
+# .tools/), the wasm package from Node (node --test tests/node) and the page in headless Chromium
 # (node --test tests/e2e). Installs what is missing first: the wasm toolchain and tools (through
 # scripts/build.sh), Debian's chromium (apt, as root), and the npm test tools pinned by
 # tests/package-lock.json (npm ci into tests/node_modules).
@@ -15,7 +16,7 @@ cd "$root"
 say() { printf '\n== test: %s\n' "$*" >&2; }
 die() { printf 'test: error: %s\n' "$*" >&2; exit 1; }
 
-layers="lint rust build node e2e"
+layers="lint rust fuzz build node e2e"
 for layer in "$@"; do
     [[ " $layers " == *" $layer "* ]] || die "unknown layer $layer (layers: $layers)"
 done
@@ -72,12 +73,15 @@ run_layer() {
 lint() {
     local ok=0
     cargo fmt --check || { echo "lint: cargo fmt --check failed (run cargo fmt)" >&2; ok=1; }
+    cargo fmt --check --manifest-path fuzz/Cargo.toml ||
+        { echo "lint: cargo fmt --check failed in fuzz/ (run cargo fmt there)" >&2; ok=1; }
     cargo clippy --all-targets --quiet -- -D warnings || { echo "lint: clippy failed" >&2; ok=1; }
     return $ok
 }
 
 run_layer "lint" lint
 run_layer "rust" cargo test --release
+run_layer "fuzz" bash scripts/fuzz.sh 20
 run_layer "build" bash scripts/build.sh
 if [[ " ${failed[*]} " == *" build "* ]] && { wanted node || wanted e2e; }; then
     summary+=("skipped node, e2e (no wasm package)")

@@ -31,12 +31,18 @@ enum DateValue {
 }
 
 impl DateValue {
-    fn value(self) -> String {
-        match self {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` for a year that has no four digits
+    /// (`next Tuesday` from a reference date of 9999-12-31), which the format cannot write.
+    fn value(self) -> Option<String> {
+        let year = match self {
+            DateValue::Year(y) | DateValue::Month(y, _) => y,
+            DateValue::Day(d) => d.year,
+        };
+        (0..=9999).contains(&year).then(|| match self {
             DateValue::Year(y) => format!("{y:04}"),
             DateValue::Month(y, m) => format!("{y:04}-{m:02}"),
             DateValue::Day(d) => d.to_string(),
-        }
+        })
     }
 
     /// What every day from `first` to `last` has in common.
@@ -74,7 +80,7 @@ pub fn find_dates(
         .iter()
         .map(|f| DateMention {
             span: Span::new(doc.text, f.range.clone()),
-            value: resolve(&f.expression, story_date).map(DateValue::value),
+            value: resolve(&f.expression, story_date).and_then(DateValue::value),
         })
         .collect();
     Dates {

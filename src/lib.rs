@@ -20,6 +20,7 @@ mod dates;
 mod entities;
 mod figures;
 mod offsets;
+mod options;
 mod patterns;
 mod quotes;
 mod text;
@@ -35,9 +36,10 @@ pub use analysis::{
 };
 pub use calendar::CalendarDate;
 pub use offsets::OffsetUnit;
+pub use options::{OptionsError, RawOptions};
 pub use patterns::{Pattern, PatternError};
 
-/// What the caller can ask of `analyze`.
+/// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// The unit of every `start`/`end` in the result.

@@ -1,10 +1,12 @@
-//! The JavaScript binding: `analyze(text, options?)` returning a plain object.
+//! The JavaScript binding: `analyze(text, options?)` returning a plain object, and
+//! `createAnalyzer(options?)` compiling the options' patterns once for many texts.
 //!
 //! The only place where JS values meet the core: it checks the arguments (a
 //! `TypeError` with a clear message on the wrong kind), and serializes the result as
 //! plain JSON-compatible objects (not wasm classes, which leak in loops).
 
-use crate::{analyze as analyze_text, CalendarDate, OffsetUnit, Options};
+use crate::options::{Field, PatternList, RawOptions};
+use crate::{Analysis, Analyzer, Options};
 use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -131,6 +133,47 @@ export interface Analysis {
   dates: DateMention[];
   /** Money, percentages and measured quantities, in text order. */
   figures: Figure[];
+  /** Matches of `options.patterns` without a `type`, in text order. */
+  matches: PatternMatch[];
+  /** How long each stage took, when `options.timings` asks; else `null`. */
+  timings: Timings | null;
+}
+
+/** A match of a pattern without a type. */
+export interface PatternMatch extends Span {
+  /** The pattern's label. */
+  label: string;
+  /** The regex's capture groups 1, 2, ...; `null` for a group that took no part. */
+  groups: (Span | null)[];
+}
+
+/** Milliseconds per stage (in pipeline order) and in all. */
+export interface Timings {
+  total_ms: number;
+  stages: StageTiming[];
+}
+
+export interface StageTiming {
+  /** `text`, `anatomy`, `patterns`, `entities`, `quotes`, `dates`, `figures`, `offsets`. */
+  stage: string;
+  ms: number;
+}
+
+/**
+ * One of your own patterns: a regex (the Rust `regex` crate's syntax: linear time, no
+ * look-around or backreferences) or phrases matched as whole words. With a `type` its
+ * matches are entities of that type (joining the story's other mentions); without one
+ * they are `matches`.
+ */
+export interface Pattern {
+  label: string;
+  regex?: string | null;
+  phrases?: string[] | null;
+  /** Phrases match case-blind unless this is true. */
+  case_sensitive?: boolean;
+  type?: EntityType | null;
+  /** The entities' subtype; needs a `type`. */
+  subtype?: string | null;
 }
 
 export interface AnalyzeOptions {
@@ -138,13 +181,29 @@ export interface AnalyzeOptions {
   offsets?: OffsetUnit;
   /** `"YYYY-MM-DD"`: resolves `Thursday` or a year-less dateline. */
   reference_date?: string | null;
+  /** Your own patterns (at most 100). With `analyze`, compiled on every call: use `createAnalyzer`. */
+  patterns?: Pattern[] | null;
+  /** Fill `timings`, and mark each stage with `performance.mark`/`measure` (`article-analyzer:STAGE`). */
+  timings?: boolean | null;
 }
 
 /**
  * Analyzes one article. Never fails on a string; throws a `TypeError` when `text` is not
- * a string or `options` is not an `AnalyzeOptions`.
+ * a string or `options` is not an `AnalyzeOptions`, or a pattern does not compile
+ * (`patterns[2].regex: unclosed group at 5`).
  */
 export function analyze(text: string, options?: AnalyzeOptions | null): Analysis;
+
+/** Options checked and patterns compiled once, for many texts. */
+export interface CompiledAnalyzer {
+  /** Analyzes one article with the analyzer's options; throws only when `text` is not a string. */
+  analyze(text: string): Analysis;
+  /** Frees the compiled patterns now (else the garbage collector does). */
+  free(): void;
+}
+
+/** Checks `options` and compiles their patterns once; throws a `TypeError` as `analyze` does. */
+export function createAnalyzer(options?: AnalyzeOptions | null): CompiledAnalyzer;
 "#;
 
 #[wasm_bindgen(start)]
@@ -152,73 +211,92 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Analyzes one article. `options`: `{ offsets?: "utf16" | "utf8" | "chars",
-/// reference_date?: "YYYY-MM-DD" }`.
+/// Analyzes one article. `options`: see `AnalyzeOptions`.
 #[wasm_bindgen(js_name = analyze, skip_typescript)]
 pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    // A JS string with a lone surrogate arrives with U+FFFD in its place: one UTF-16
-    // unit for one, so offsets still line up with the caller's string.
-    let Some(text) = text.as_string() else {
-        return Err(type_error(format!(
-            "analyze: text must be a string, got {}",
-            describe(&text)
-        )));
-    };
-    let options = read_options(&options)?;
-    let analysis = analyze_text(&text, &options);
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| type_error(format!("analyze: cannot build the result: {e}")))
+    let text = read_text("analyze", &text)?;
+    let analyzer = build_analyzer("analyze", &options)?;
+    to_js("analyze", &analyzer.analyze(&text))
 }
 
-fn read_options(value: &JsValue) -> Result<Options, JsValue> {
-    let mut options = Options::default();
+/// Options checked and patterns compiled once. A class only because it holds the
+/// compiled patterns; what `analyze` returns is a plain object.
+#[wasm_bindgen(skip_typescript)]
+pub struct CompiledAnalyzer {
+    analyzer: Analyzer,
+}
+
+#[wasm_bindgen]
+impl CompiledAnalyzer {
+    pub fn analyze(&self, text: JsValue) -> Result<JsValue, JsValue> {
+        let text = read_text("analyze", &text)?;
+        to_js("analyze", &self.analyzer.analyze(&text))
+    }
+}
+
+/// `createAnalyzer(options?)`: checks the options and compiles their patterns once.
+#[wasm_bindgen(js_name = createAnalyzer, skip_typescript)]
+pub fn create_analyzer(options: JsValue) -> Result<CompiledAnalyzer, JsValue> {
+    let analyzer = build_analyzer("createAnalyzer", &options)?;
+    Ok(CompiledAnalyzer { analyzer })
+}
+
+fn read_text(function: &str, text: &JsValue) -> Result<String, JsValue> {
+    // A JS string with a lone surrogate arrives with U+FFFD in its place: one UTF-16
+    // unit for one, so offsets still line up with the caller's string.
+    text.as_string().ok_or_else(|| {
+        type_error(format!(
+            "{function}: text must be a string, got {}",
+            describe(text)
+        ))
+    })
+}
+
+fn build_analyzer(function: &str, options: &JsValue) -> Result<Analyzer, JsValue> {
+    let options = read_options(function, options)?;
+    Analyzer::new(options).map_err(|e| type_error(format!("{function}: {e}")))
+}
+
+fn to_js(function: &str, analysis: &Analysis) -> Result<JsValue, JsValue> {
+    analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| type_error(format!("{function}: cannot build the result: {e}")))
+}
+
+/// The JS side of option checking: `null`/`undefined` mean none, anything but a plain
+/// object is refused here (naming what it is), and each value goes through
+/// serde-wasm-bindgen to `RawOptions`, which checks them (`src/options.rs`).
+fn read_options(function: &str, value: &JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(Options::default());
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(type_error(format!(
-            "analyze: options must be an object, got {}",
+            "{function}: options must be an object, got {}",
             describe(value)
         )));
     }
     let object: &Object = value.unchecked_ref();
-    for key in Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let field = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
-        if field.is_undefined() || field.is_null() {
-            continue;
-        }
-        match key.as_str() {
-            "offsets" => {
-                let unit = field.as_string().ok_or_else(|| {
-                    type_error(
-                        "analyze: options.offsets must be \"utf16\", \"utf8\" or \"chars\"".into(),
-                    )
-                })?;
-                options.offsets = unit
-                    .parse::<OffsetUnit>()
-                    .map_err(|e| type_error(format!("analyze: options.offsets: {e}")))?;
-            }
-            "reference_date" => {
-                let date = field.as_string().ok_or_else(|| {
-                    type_error(
-                        "analyze: options.reference_date must be a string \"YYYY-MM-DD\"".into(),
-                    )
-                })?;
-                options.reference_date =
-                    Some(date.parse::<CalendarDate>().map_err(|e| {
-                        type_error(format!("analyze: options.reference_date: {e}"))
-                    })?);
-            }
-            other => {
-                return Err(type_error(format!(
-                    "analyze: unknown option {other:?} (known: offsets, reference_date)"
-                )))
-            }
-        }
-    }
-    Ok(options)
+    let fields = Object::keys(object)
+        .iter()
+        .map(|key| {
+            let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            let key = key.as_string().unwrap_or_default();
+            let field = if key == "patterns" && !(value.is_undefined() || value.is_null()) {
+                match serde_wasm_bindgen::from_value::<PatternList>(value) {
+                    Ok(list) => Field::Patterns(list.0),
+                    Err(e) => Field::BadPatterns(e.to_string()),
+                }
+            } else {
+                // A value with no serde form (a function, a symbol) is no option's kind.
+                serde_wasm_bindgen::from_value(value).unwrap_or(Field::Other)
+            };
+            (key, field)
+        })
+        .collect();
+    RawOptions::from_fields(fields)
+        .into_options()
+        .map_err(|e| type_error(format!("{function}: {e}")))
 }
 
 fn type_error(message: String) -> JsValue {

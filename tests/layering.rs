@@ -8,10 +8,19 @@
 use std::path::{Path, PathBuf};
 
 /// Modules every stage may use; they use no stage themselves.
-const FOUNDATION: &[&str] = &["analysis", "offsets", "text", "calendar", "wordlists", "timings"];
+const FOUNDATION: &[&str] = &[
+    "analysis",
+    "offsets",
+    "text",
+    "calendar",
+    "wordlists",
+    "timings",
+];
 
 /// The stages, in the order `analyze` runs them.
-const PIPELINE: &[&str] = &["anatomy", "patterns", "entities", "quotes", "dates", "figures"];
+const PIPELINE: &[&str] = &[
+    "anatomy", "patterns", "entities", "quotes", "dates", "figures",
+];
 
 /// The shells around the core: they may use anything.
 const SHELLS: &[&str] = &["lib", "main", "jsonl", "wasm", "options"];

@@ -5,8 +5,8 @@
 //!
 //! Shrunk failures are recorded in `tests/data/regressions/properties.proptest-regressions`
 //! and replayed first on every run. The default 256 cases per property run in a few
-//! seconds; `scripts/fuzz.sh` runs many more for a fixed time budget
-//! (`PROPTEST_CASES` sets the count).
+//! seconds; `PROPTEST_CASES=100000 cargo test --release --test properties` runs more.
+//! The coverage-guided fuzz targets in `fuzz/` look further (`scripts/fuzz.sh`).
 
 mod common;
 

@@ -1,15 +1,16 @@
 //! Odd input never breaks `analyze`: empty and blank text, walls of quote marks and
 //! parentheses, endless lines and words, every script and direction, control
-//! characters, every kind of line end. Each case checks that nothing panics and that
-//! every span slices the input to its own text (in UTF-16, the unit JavaScript uses,
+//! characters, every kind of line end. Each case checks that nothing panics, that
+//! lists are in text order and values well formed, and that every span slices the
+//! input to its own text (in UTF-16, the unit JavaScript uses,
 //! and in UTF-8 and code points where characters differ in width).
 //!
 //! Timing is not checked here: `benches/scaling.rs` measures how time grows with size.
 
 mod common;
 
-use article_analyzer::{analyze, Analysis, OffsetUnit, Options};
-use common::check_spans;
+use article_analyzer::{analyze, Analysis, CalendarDate, OffsetUnit, Options};
+use common::{check_fields, check_spans};
 
 fn analyze_in(text: &str, offsets: OffsetUnit) -> Analysis {
     let analysis = analyze(
@@ -20,6 +21,7 @@ fn analyze_in(text: &str, offsets: OffsetUnit) -> Analysis {
         },
     );
     check_spans(text, &analysis);
+    check_fields(&analysis);
     analysis
 }
 
@@ -181,13 +183,39 @@ fn every_shipped_story_in_every_unit() {
                 },
             );
             assert!(check_spans(&text, &analysis) > 0, "{name}: no spans at all");
+            check_fields(&analysis);
+        }
+    }
+}
+
+/// The reference dates regression inputs are replayed with: an ordinary one (the date
+/// arithmetic of `last week` runs only with one) and the ends of what `YYYY-MM-DD` can
+/// write. The fuzz targets use the same ones (`fuzz/src/lib.rs`).
+const REFERENCE_DATES: [(i32, u32, u32); 3] = [(2023, 9, 14), (0, 1, 1), (9999, 12, 31)];
+
+/// Analyzes in every unit with each of `REFERENCE_DATES`, checking the analysis as
+/// `analyze_in` does.
+fn analyze_dated(text: &str) {
+    for (year, month, day) in REFERENCE_DATES {
+        for offsets in [OffsetUnit::Utf16, OffsetUnit::Utf8, OffsetUnit::Chars] {
+            let reference_date = Some(CalendarDate { year, month, day });
+            let analysis = analyze(
+                text,
+                &Options {
+                    offsets,
+                    reference_date,
+                },
+            );
+            check_spans(text, &analysis);
+            check_fields(&analysis);
         }
     }
 }
 
 /// Inputs the property tests or fuzzing found once, kept so they stay fixed: every file
-/// in `tests/data/regressions/` (a name starting with `open-` marks one still failing,
-/// which has its own ignored test below saying why).
+/// in `tests/data/regressions/`, in every unit, without and with each of
+/// `REFERENCE_DATES` (a name starting with `open-` marks one still failing, which has its own ignored test
+/// below saying why).
 #[test]
 fn regression_corpus() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/regressions");
@@ -199,7 +227,10 @@ fn regression_corpus() {
         }
         let bytes = std::fs::read(entry.path()).expect("readable");
         let text = String::from_utf8_lossy(&bytes);
-        let result = std::panic::catch_unwind(|| analyze_checked(&text));
+        let result = std::panic::catch_unwind(|| {
+            analyze_checked(&text);
+            analyze_dated(&text);
+        });
         assert!(result.is_ok(), "regression {name} fails again");
         checked += 1;
     }

@@ -117,3 +117,84 @@ pub fn stories() -> Vec<(String, String)> {
     found.sort();
     found
 }
+
+/// Panics unless `analysis` keeps what SCHEMA.md promises beyond its spans: lists said
+/// to be in text order are (quotes, dates, each entity's mentions; paragraphs, notes,
+/// captions and emails too), a speaker's `entity` indexes `entities`, date values are
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real month and day (so years 0-9999), and
+/// a dateline's date has its month in 1-12 and its day in 1-31.
+pub fn check_fields(analysis: &Analysis) {
+    use article_analyzer::Span;
+    fn in_order<'a>(what: &str, spans: impl IntoIterator<Item = &'a Span>) {
+        let mut last: Option<&Span> = None;
+        for span in spans {
+            if let Some(before) = last {
+                assert!(
+                    (before.start, before.end) <= (span.start, span.end),
+                    "{what} out of text order: {before:?} before {span:?}"
+                );
+            }
+            last = Some(span);
+        }
+    }
+    in_order("quotes", analysis.quotes.iter().map(|q| &q.span));
+    in_order("dates", analysis.dates.iter().map(|d| &d.span));
+    in_order("paragraphs", &analysis.paragraphs);
+    in_order("notes", &analysis.notes);
+    in_order("captions", &analysis.captions);
+    in_order("emails", &analysis.emails);
+    for entity in &analysis.entities {
+        in_order(&format!("mentions of {:?}", entity.name), &entity.mentions);
+    }
+    for quote in &analysis.quotes {
+        if let Some(index) = quote.speaker.as_ref().and_then(|s| s.entity) {
+            assert!(
+                index < analysis.entities.len(),
+                "speaker entity {index} of {} entities: {quote:?}",
+                analysis.entities.len()
+            );
+        }
+    }
+    for date in &analysis.dates {
+        if let Some(value) = &date.value {
+            assert!(is_calendar_value(value), "date value {value:?}: {date:?}");
+        }
+    }
+    if let Some(date) = analysis.dateline.as_ref().and_then(|d| d.date.as_ref()) {
+        assert!(
+            (1..=12).contains(&date.month) && (1..=31).contains(&date.day),
+            "dateline date {date:?}"
+        );
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month in 1-12 and a day the month has.
+fn is_calendar_value(value: &str) -> bool {
+    let number = |part: &str, width: usize| {
+        (part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = value.split('-').collect();
+    let Some(year) = parts.first().and_then(|y| number(y, 4)) else {
+        return false;
+    };
+    let month = match parts.get(1) {
+        None => return parts.len() == 1,
+        Some(m) => match number(m, 2) {
+            Some(m @ 1..=12) => m,
+            _ => return false,
+        },
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    match parts.get(2) {
+        None => parts.len() == 2,
+        Some(d) => parts.len() == 3 && number(d, 2).is_some_and(|d| (1..=days).contains(&d)),
+    }
+}
