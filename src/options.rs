@@ -39,10 +39,23 @@ pub(crate) enum Field {
     Flag(bool),
     /// The value of `patterns`, read as a list of patterns ([`PatternList`]).
     Patterns(Vec<Pattern>),
-    /// The value of `patterns` when it is no list of patterns: why.
+    /// The value of `patterns` when it is no list of patterns: why (the wasm binding
+    /// reads each option itself; serde_json stops at the error instead).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     BadPatterns(String),
     Other,
 }
+
+/// The fields of one pattern, as `Pattern` (de)serializes them.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const PATTERN_FIELDS: &[&str] = &[
+    "label",
+    "regex",
+    "phrases",
+    "case_sensitive",
+    "type",
+    "subtype",
+];
 
 /// The value of `patterns`: a list of `{label, regex | phrases, type?, subtype?,
 /// case_sensitive?}`. A wrong item is named by its index: `[1]: unknown field

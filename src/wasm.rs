@@ -5,7 +5,7 @@
 //! `TypeError` with a clear message on the wrong kind), and serializes the result as
 //! plain JSON-compatible objects (not wasm classes, which leak in loops).
 
-use crate::options::{Field, PatternList, RawOptions};
+use crate::options::{Field, PatternList, RawOptions, PATTERN_FIELDS};
 use crate::{Analysis, Analyzer, Options};
 use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
@@ -283,10 +283,7 @@ fn read_options(function: &str, value: &JsValue) -> Result<Options, JsValue> {
             let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
             let key = key.as_string().unwrap_or_default();
             let field = if key == "patterns" && !(value.is_undefined() || value.is_null()) {
-                match serde_wasm_bindgen::from_value::<PatternList>(value) {
-                    Ok(list) => Field::Patterns(list.0),
-                    Err(e) => Field::BadPatterns(e.to_string()),
-                }
+                read_patterns(&value)
             } else {
                 // A value with no serde form (a function, a symbol) is no option's kind.
                 serde_wasm_bindgen::from_value(value).unwrap_or(Field::Other)
@@ -297,6 +294,37 @@ fn read_options(function: &str, value: &JsValue) -> Result<Options, JsValue> {
     RawOptions::from_fields(fields)
         .into_options()
         .map_err(|e| type_error(format!("{function}: {e}")))
+}
+
+/// `options.patterns`: an array of plain objects with known keys only (serde-wasm-bindgen
+/// reads the fields a struct knows and never sees the others, so a misspelt `regexp`
+/// is caught here).
+fn read_patterns(value: &JsValue) -> Field {
+    if !js_sys::Array::is_array(value) {
+        return Field::Other;
+    }
+    let array: &js_sys::Array = value.unchecked_ref();
+    for (index, item) in array.iter().enumerate() {
+        if !item.is_object() || js_sys::Array::is_array(&item) {
+            return Field::BadPatterns(format!(
+                "[{index}] must be an object, got {}",
+                describe(&item)
+            ));
+        }
+        for key in Object::keys(item.unchecked_ref()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !PATTERN_FIELDS.contains(&key.as_str()) {
+                return Field::BadPatterns(format!(
+                    "[{index}]: unknown field `{key}`, expected one of {}",
+                    PATTERN_FIELDS.join(", ")
+                ));
+            }
+        }
+    }
+    match serde_wasm_bindgen::from_value::<PatternList>(value.clone()) {
+        Ok(list) => Field::Patterns(list.0),
+        Err(e) => Field::BadPatterns(e.to_string()),
+    }
 }
 
 fn type_error(message: String) -> JsValue {
