@@ -6,7 +6,9 @@
 //! How: each pattern compiles once (`Analyzer::new`) with the `regex` crate, which
 //! matches in time linear in the text whatever the pattern (no backtracking: `(a+)+$`
 //! cannot hang a page as it hangs JavaScript's `RegExp`). Phrases become one
-//! alternation, longest first, matched as whole words, case-blind unless asked.
+//! alternation, longest first, matched as whole words, case-blind unless asked. The
+//! build leaves out the regex crate's Unicode case tables (20 KiB of wasm): a regex's
+//! `(?i)` is refused with a hint to write `(?i-u)` (case-blind for ASCII letters).
 //! Bounds, so a pattern list from anywhere is safe to run: at most [`MAX_PATTERNS`]
 //! patterns, [`MAX_SOURCE`] bytes of pattern text each and [`MAX_SOURCE_IN_ALL`] in
 //! all, each compiled within [`MAX_COMPILED`] and all of them together within
@@ -263,9 +265,11 @@ fn source_of(pattern: &Pattern) -> Result<(String, &'static str), (&'static str,
             }
             // Longest first: the alternation takes the first that matches.
             phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            let alternatives: Vec<String> = phrases.iter().map(|p| whole_words(p)).collect();
-            let flags = if pattern.case_sensitive { "" } else { "(?i)" };
-            Ok((format!("{flags}(?:{})", alternatives.join("|")), "phrases"))
+            let alternatives: Vec<String> = phrases
+                .iter()
+                .map(|p| whole_words(p, pattern.case_sensitive))
+                .collect();
+            Ok((format!("(?:{})", alternatives.join("|")), "phrases"))
         }
     }
 }
@@ -274,22 +278,56 @@ fn too_long(length: usize) -> String {
     format!("{length} bytes, at most {MAX_SOURCE}")
 }
 
-/// A phrase as a regex matching it as whole words: `\b` on the sides that are word
-/// characters, and any run of spaces where it has one.
-fn whole_words(phrase: &str) -> String {
+/// A phrase as a regex matching it as whole words: a word boundary on the sides that
+/// are word characters, and any run of spaces where it has one. Case-blind phrases spell each
+/// letter's cases out (`[Jj][Aa][Nn][Ee]`, by Rust's own case tables): the regex
+/// crate's `(?i)` would need its Unicode case tables (`unicode-case`, 20 KiB of wasm).
+fn whole_words(phrase: &str, case_sensitive: bool) -> String {
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let words: Vec<String> = phrase.split_whitespace().map(regex::escape).collect();
-    let left = if is_word(phrase.chars().next()) {
-        r"\b"
-    } else {
-        ""
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|word| {
+            if case_sensitive {
+                return regex::escape(word);
+            }
+            word.chars().map(either_case).collect()
+        })
+        .collect();
+    // ASCII boundaries where the phrase's edge is ASCII: the regex crate's fast engines
+    // cannot see a Unicode `\b` and fall back to the slow one on any non-ASCII text.
+    let boundary = |c: Option<char>| match c {
+        Some(c) if c.is_ascii_alphanumeric() || c == '_' => r"(?-u:\b)",
+        c if is_word(c) => r"\b",
+        _ => "",
     };
-    let right = if is_word(phrase.chars().next_back()) {
-        r"\b"
-    } else {
-        ""
-    };
+    let left = boundary(phrase.chars().next());
+    let right = boundary(phrase.chars().next_back());
     format!("{left}{}{right}", words.join(r"\s+"))
+}
+
+/// One character of a case-blind phrase: `[Aa]`, or the character escaped when it has
+/// one case only (or several-character cases, as `ß`).
+fn either_case(c: char) -> String {
+    let one = |mut chars: std::char::ToLowercase| match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    let upper = {
+        let mut chars = c.to_uppercase();
+        match (chars.next(), chars.next()) {
+            (Some(u), None) => Some(u),
+            _ => None,
+        }
+    };
+    let cases = [one(c.to_lowercase()), upper, Some(c)];
+    let mut distinct: Vec<char> = cases.into_iter().flatten().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() == 1 {
+        return regex::escape(c.encode_utf8(&mut [0; 4]));
+    }
+    let class: String = distinct.iter().collect();
+    format!("[{}]", class)
 }
 
 fn compile_one(source: &str) -> Result<Regex, String> {
@@ -311,7 +349,16 @@ fn syntax_error(source: &str) -> String {
     let error = regex_syntax::ParserBuilder::new().build().parse(source);
     let (kind, at) = match &error {
         Err(regex_syntax::Error::Parse(e)) => (e.kind().to_string(), e.span().start.offset),
-        Err(regex_syntax::Error::Translate(e)) => (e.kind().to_string(), e.span().start.offset),
+        Err(regex_syntax::Error::Translate(e)) => {
+            use regex_syntax::hir::ErrorKind;
+            let kind = match e.kind() {
+                ErrorKind::UnicodeCaseUnavailable => {
+                    "(?i) needs Unicode case tables this build leaves out: write (?i-u) for ASCII letters, or list the cases ([Ee])".to_string()
+                }
+                kind => kind.to_string(),
+            };
+            (kind, e.span().start.offset)
+        }
         _ => return "not a valid regular expression".into(),
     };
     let at = source.get(..at).map_or(at, |s| s.chars().count());

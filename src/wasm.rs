@@ -311,7 +311,7 @@ fn read_patterns(value: &JsValue) -> Field {
                 describe(&item)
             ));
         }
-        for key in Object::keys(item.unchecked_ref()).iter() {
+        for key in Object::keys(item.unchecked_ref::<Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
             if !PATTERN_FIELDS.contains(&key.as_str()) {
                 return Field::BadPatterns(format!(
