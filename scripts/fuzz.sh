@@ -49,7 +49,7 @@ for target in "${targets[@]}"; do
     cargo fuzz run "${fuzz_build[@]}" "$target" "fuzz/corpus/$target" "${seeds[@]}" -- \
         -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 >"$log" 2>&1 || status=$?
-    grep -E '^#[0-9]+ +(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb)' "$log" || true
+    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb)' "$log" || true
     if [ "$status" -ne 0 ]; then
         tail -n 40 "$log" >&2
         say "$target: FAILED (exit $status); the input is in fuzz/artifacts/$target/, the log in $log"

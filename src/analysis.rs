@@ -59,8 +59,10 @@ pub struct Analysis {
     /// Money, percentages and measured quantities, in story order.
     pub figures: Vec<Figure>,
     /// Matches of the caller's untyped patterns (`Options::patterns`), in text order.
+    #[serde(default)]
     pub matches: Vec<PatternMatch>,
     /// How long each stage took, when `Options::timings` asks.
+    #[serde(default)]
     pub timings: Option<Timings>,
 }
 

@@ -57,7 +57,10 @@ pub fn find_figures(doc: &Document, dates: &[DateMention]) -> Vec<Figure> {
                 let overlaps_date = date_ranges
                     .get(next_date)
                     .is_some_and(|d| d.start < bytes.end);
-                if !overlaps_date {
+                // A number past the largest double (`$` and 400 nines) has no value
+                // JSON can write (serde_json prints `null`): no figure.
+                let finite = read.value.number.is_finite() && read.value.scale.is_finite();
+                if !overlaps_date && finite {
                     found.push((i..read.end, read.kind, read.value));
                 }
                 i = read.end;

@@ -16,6 +16,7 @@
 mod analysis;
 mod anatomy;
 mod calendar;
+mod compare;
 mod dates;
 mod entities;
 mod figures;
@@ -35,6 +36,10 @@ pub use analysis::{
     CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
+pub use compare::{
+    compare, AlignedQuote, Change, Comparison, EntityInStory, FigureVersion, OnlyIn, QuoteVersion,
+    SharedEntity, SharedFigure, StorySummary, COMPARISON_VERSION,
+};
 pub use offsets::OffsetUnit;
 pub use options::{OptionsError, RawOptions};
 pub use patterns::{Pattern, PatternError};

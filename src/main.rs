@@ -1,9 +1,9 @@
-//! The `article-analyzer` command: pretty JSON for files (or stdin), or a streaming
-//! JSON-lines filter with `--jsonl`.
+//! The `article-analyzer` command: pretty JSON for files (or stdin), a streaming
+//! JSON-lines filter with `--jsonl`, or `compare` for several stories on one event.
 
 mod jsonl;
 
-use article_analyzer::{Analyzer, CalendarDate, OffsetUnit, Options, Pattern};
+use article_analyzer::{compare, Analyzer, CalendarDate, OffsetUnit, Options, Pattern};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,9 +12,12 @@ use std::time::{Duration, Instant};
 const USAGE: &str = "\
 usage: article-analyzer [OPTIONS] [FILE...]
        article-analyzer --jsonl [OPTIONS] < in.jsonl > out.jsonl
+       article-analyzer compare [OPTIONS] FILE FILE [FILE...]
 
 Reads news articles and prints their structure (dateline, quotes with speakers,
-entities, dates) as JSON. With no FILE, reads standard input.
+entities, dates) as JSON. With no FILE, reads standard input. `compare` analyzes
+several stories on one event and prints {\"files\", \"analyses\", \"comparison\"}: the
+entities across them, the quotes they share with their differences, what only one has.
 
 options:
   --jsonl                    JSON lines in ({\"id\", \"text\", \"reference_date\"?}),
@@ -31,6 +34,8 @@ options:
   -V, --version              the version";
 
 struct Args {
+    /// `article-analyzer compare ...`.
+    compare: bool,
     jsonl: bool,
     /// Worker threads for `--jsonl`.
     threads: usize,
@@ -40,12 +45,14 @@ struct Args {
 
 fn parse_args() -> Result<Option<Args>, String> {
     let mut args = Args {
+        compare: false,
         jsonl: false,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         options: Options::default(),
         files: Vec::new(),
     };
-    let mut it = std::env::args().skip(1);
+    let mut it = std::env::args().skip(1).peekable();
+    args.compare = it.next_if(|a| a == "compare").is_some();
     while let Some(arg) = it.next() {
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
@@ -111,7 +118,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = if args.jsonl {
+    let result = if args.compare {
+        run_compare(&args, &analyzer)
+    } else if args.jsonl {
         run_jsonl(&args, &analyzer)
     } else {
         run_files(&args, &analyzer)
@@ -125,15 +134,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_files(args: &Args, analyzer: &Analyzer) -> Result<(), String> {
-    let names: Vec<&str> = if args.files.is_empty() {
-        vec!["-"]
-    } else {
-        args.files.iter().map(String::as_str).collect()
-    };
-    // Read every file first, so an unreadable one fails before any output.
+/// Reads every named file (`-`: standard input), failing before any output.
+fn read_inputs(names: &[&str]) -> Result<Vec<Vec<u8>>, String> {
     let mut inputs = Vec::new();
-    for name in names {
+    for &name in names {
         // `fs::read` sizes its buffer from the file's length: no doubling past it.
         let read = if name == "-" {
             let mut bytes = Vec::new();
@@ -143,6 +147,46 @@ fn run_files(args: &Args, analyzer: &Analyzer) -> Result<(), String> {
         };
         inputs.push(read.map_err(|e| format!("cannot read {name}: {e}"))?);
     }
+    Ok(inputs)
+}
+
+fn run_compare(args: &Args, analyzer: &Analyzer) -> Result<(), String> {
+    if args.jsonl || args.files.len() < 2 {
+        return Err("compare needs two files or more (and no --jsonl)".to_string());
+    }
+    let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
+    let texts: Vec<String> = read_inputs(&names)?
+        .iter()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    let analyses: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
+    let stories: Vec<_> = texts.iter().map(String::as_str).zip(&analyses).collect();
+    /// What `compare` prints: the comparison refers to the analyses' quotes and entities.
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        files: Vec<&'a str>,
+        analyses: &'a [article_analyzer::Analysis],
+        comparison: article_analyzer::Comparison,
+    }
+    let document = Document {
+        files: names,
+        analyses: &analyses,
+        comparison: compare(&stories),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    serde_json::to_writer_pretty(&mut out, &document).map_err(|e| e.to_string())?;
+    writeln!(out).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())
+}
+
+fn run_files(args: &Args, analyzer: &Analyzer) -> Result<(), String> {
+    let names: Vec<&str> = if args.files.is_empty() {
+        vec!["-"]
+    } else {
+        args.files.iter().map(String::as_str).collect()
+    };
+    let inputs = read_inputs(&names)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for bytes in inputs {

@@ -1,12 +1,13 @@
-//! The JavaScript binding: `analyze(text, options?)` returning a plain object, and
-//! `createAnalyzer(options?)` compiling the options' patterns once for many texts.
+//! The JavaScript binding: `analyze(text, options?)` and `compare(stories)`, returning
+//! plain objects, and `createAnalyzer(options?)` compiling the options' patterns once
+//! for many texts.
 //!
 //! The only place where JS values meet the core: it checks the arguments (a
 //! `TypeError` with a clear message on the wrong kind), and serializes the result as
 //! plain JSON-compatible objects (not wasm classes, which leak in loops).
 
 use crate::options::{Field, PatternList, RawOptions, PATTERN_FIELDS};
-use crate::{Analysis, Analyzer, Options};
+use crate::{compare as compare_stories, Analysis, Analyzer, Options};
 use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -204,6 +205,117 @@ export interface CompiledAnalyzer {
 
 /** Checks `options` and compiles their patterns once; throws a `TypeError` as `analyze` does. */
 export function createAnalyzer(options?: AnalyzeOptions | null): CompiledAnalyzer;
+
+/** A story to compare: its text and the analysis `analyze` gave for it. */
+export interface StoryToCompare {
+  text: string;
+  analysis: Analysis;
+}
+
+export interface StorySummary {
+  /** The unit of this story's spans (its analysis's `offsets`). */
+  offsets: OffsetUnit;
+  /** The dateline's agency: `Yonhap`, `EFE`. */
+  source: string | null;
+  headline: string | null;
+}
+
+/** One real-world entity across the stories. */
+export interface SharedEntity {
+  /** The longest of the stories' names for it. */
+  name: string;
+  type: EntityType;
+  subtype: string | null;
+  /** Every other name and alias the stories use. */
+  aliases: string[];
+  /** The stories naming it, in story order. */
+  stories: EntityInStory[];
+}
+
+export interface EntityInStory {
+  story: number;
+  /** Indices into that story's `entities` (usually one). */
+  entities: number[];
+  mentions: number;
+  /** How many of that story's quotes it speaks. */
+  quoted: number;
+}
+
+/** One statement as several stories report it. */
+export interface AlignedQuote {
+  speaker: string | null;
+  /** Index into `Comparison.entities`. */
+  speaker_entity: number | null;
+  /** One per story carrying it, in story order; the first is the reference. */
+  versions: QuoteVersion[];
+}
+
+export interface QuoteVersion {
+  story: number;
+  /** Indices into that story's `quotes`, in text order. */
+  quotes: number[];
+  speaker: string | null;
+  speaker_entity: number | null;
+  /** Where its words differ from the first version's; empty for the first. */
+  changes: Change[];
+}
+
+/** Words the reference (first) version has there, and words this version has; one side may be empty. */
+export interface Change {
+  /** Spans of the reference version's story. */
+  reference: Span[];
+  /** Spans of this version's story. */
+  version: Span[];
+}
+
+/** One quantity (or date) as several stories state it. */
+export interface SharedFigure {
+  /** `money`, `percent`, `quantity` or `date`. */
+  kind: string;
+  /** Whether the stories give it different values. */
+  differs: boolean;
+  /** The words around it that every version has. */
+  about: string[];
+  /** One per figure (or date) stating it, in story order. */
+  versions: FigureVersion[];
+}
+
+/** A figure or date as one story writes it. */
+export interface FigureVersion extends Span {
+  story: number;
+  /** Index into that story's `figures` (or `dates`). */
+  index: number;
+  /** `44500000 USD`, `2023-09-13`. */
+  value: string;
+}
+
+/** What one story alone has. */
+export interface OnlyIn {
+  story: number;
+  /** Indices into `Comparison.entities`. */
+  entities: number[];
+  /** Indices into the story's `quotes`. */
+  quotes: number[];
+  /** Indices into the story's `figures`. */
+  figures: number[];
+}
+
+/** The comparison contract, version 1 (see SCHEMA.md). */
+export interface Comparison {
+  version: 1;
+  stories: StorySummary[];
+  entities: SharedEntity[];
+  quotes: AlignedQuote[];
+  figures: SharedFigure[];
+  dates: SharedFigure[];
+  only_in: OnlyIn[];
+}
+
+/**
+ * Compares several stories on one event, each with the analysis `analyze` gave for it.
+ * Throws a `TypeError` when `stories` is not an array of `{text, analysis}`.
+ */
+export function compare(stories: StoryToCompare[]): Comparison;
 "#;
 
 #[wasm_bindgen(start)]
@@ -261,6 +373,42 @@ fn to_js(function: &str, analysis: &Analysis) -> Result<JsValue, JsValue> {
     analysis
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| type_error(format!("{function}: cannot build the result: {e}")))
+}
+
+/// Compares stories on one event: `stories` is `[{text, analysis}, ...]`, each analysis
+/// as `analyze` returned it.
+#[wasm_bindgen(js_name = compare, skip_typescript)]
+pub fn compare(stories: JsValue) -> Result<JsValue, JsValue> {
+    if !js_sys::Array::is_array(&stories) {
+        return Err(type_error(format!(
+            "compare: stories must be an array of {{text, analysis}}, got {}",
+            describe(&stories)
+        )));
+    }
+    let list: &js_sys::Array = stories.unchecked_ref();
+    let mut texts = Vec::with_capacity(list.length() as usize);
+    let mut analyses = Vec::with_capacity(list.length() as usize);
+    for (i, story) in list.iter().enumerate() {
+        let field = |name: &str| Reflect::get(&story, &JsValue::from_str(name)).ok();
+        let text = field("text")
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| type_error(format!("compare: stories[{i}].text must be a string")))?;
+        let analysis: Analysis = field("analysis")
+            .filter(|a| a.is_object())
+            .ok_or_else(|| format!("got {}", describe(&field("analysis").unwrap_or_default())))
+            .and_then(|a| serde_wasm_bindgen::from_value(a).map_err(|e| e.to_string()))
+            .map_err(|e| {
+                type_error(format!(
+                    "compare: stories[{i}].analysis must be an analysis from analyze(): {e}"
+                ))
+            })?;
+        texts.push(text);
+        analyses.push(analysis);
+    }
+    let pairs: Vec<(&str, &Analysis)> = texts.iter().map(String::as_str).zip(&analyses).collect();
+    compare_stories(&pairs)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| type_error(format!("compare: cannot build the result: {e}")))
 }
 
 /// The JS side of option checking: `null`/`undefined` mean none, anything but a plain

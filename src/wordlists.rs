@@ -87,10 +87,14 @@ pub enum List {
     OrganizationNouns,
     MaleWords,
     FemaleWords,
+
+    // ---- comparing stories
+    /// `data/function_words.txt`: `the`, `of`, `will` (case folded).
+    FunctionWords,
 }
 
 impl List {
-    const ALL: [List; 38] = [
+    const ALL: [List; 39] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -129,6 +133,7 @@ impl List {
         List::OrganizationNouns,
         List::MaleWords,
         List::FemaleWords,
+        List::FunctionWords,
     ];
 
     /// The file's text and the section the list is (`None`: the whole file).
@@ -175,6 +180,7 @@ impl List {
             List::OrganizationNouns => (ATTRIBUTION, Some("organization-nouns")),
             List::MaleWords => (ATTRIBUTION, Some("male-words")),
             List::FemaleWords => (ATTRIBUTION, Some("female-words")),
+            List::FunctionWords => (include_str!("../data/function_words.txt"), None),
         }
     }
 

@@ -249,3 +249,42 @@ fn patterns_from_a_file_apply_to_every_line_and_a_bad_one_exits_with_2() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Lines the `jsonl` fuzz target found once (`tests/data/regressions/*.jsonl`, see
+/// `fuzz/README.md`): each gets one answer, with the request's id as it was written, and
+/// an analysis within the span contract.
+#[test]
+fn jsonl_regressions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/regressions");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("regression folder").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".jsonl") {
+            continue;
+        }
+        let input = std::fs::read(entry.path()).expect("readable");
+        let rows = output_rows(&run(&["--jsonl"], &input));
+        let lines: Vec<&[u8]> = input
+            .split(|&b| b == b'\n')
+            .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
+            .collect();
+        assert_eq!(rows.len(), lines.len(), "{name}: one answer per line");
+        for (line, row) in lines.iter().zip(&rows) {
+            let Ok(Value::Object(request)) = serde_json::from_slice::<Value>(line) else {
+                continue;
+            };
+            let id = request.get("id").cloned().unwrap_or(Value::Null);
+            assert_eq!(
+                row["id"], id,
+                "{name}: the answer's id is not the request's"
+            );
+            if let (Some(Value::String(text)), Some(analysis)) =
+                (request.get("text"), row.get("analysis"))
+            {
+                check_spans_json(text, OffsetUnit::Utf16, analysis);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no JSON-lines regressions in {dir}");
+}

@@ -17,9 +17,9 @@ const FOUNDATION: &[&str] = &[
     "timings",
 ];
 
-/// The stages, in the order `analyze` runs them.
+/// The stages, in the order `analyze` runs them; then `compare`, which reads analyses.
 const PIPELINE: &[&str] = &[
-    "anatomy", "patterns", "entities", "quotes", "dates", "figures",
+    "anatomy", "patterns", "entities", "quotes", "dates", "figures", "compare",
 ];
 
 /// The shells around the core: they may use anything.

@@ -366,7 +366,7 @@ fn display_form(text: &str, canonical: Option<&str>) -> String {
 }
 
 /// `Kim Jong-un` and `Kim Jong Un` both give `kimjongun`.
-fn person_key(words: &[&str]) -> String {
+pub(crate) fn person_key(words: &[&str]) -> String {
     words
         .iter()
         .flat_map(|w| w.chars())

@@ -21,6 +21,10 @@ use crate::patterns::OwnMention;
 use crate::text::Document;
 use recognize::Mention;
 
+// The name keys and word lists that `compare` matches entities of several stories by.
+pub(crate) use cluster::person_key;
+pub(crate) use lexicon::{phrase_key, Lexicon, ListedPhrase};
+
 /// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found,
 /// and the mentions the caller's typed patterns found (`own`, sorted).
 pub fn find_entities(doc: &Document, anatomy: &Anatomy, own: &[OwnMention]) -> Vec<Entity> {

@@ -13,7 +13,7 @@ mod marks;
 use crate::analysis::{Entity, Quote, QuoteKind, Span, Speaker};
 use crate::anatomy::Anatomy;
 use crate::text::Document;
-use attribution::{Attributor, ResolvedSpeaker};
+use attribution::{Attribution, Attributor, ResolvedSpeaker, Speakers};
 use std::ops::Range;
 
 /// Finds every quotation of the body with its kind, cue and speaker (byte offsets).
@@ -27,7 +27,8 @@ pub fn find_quotes(doc: &Document, anatomy: &Anatomy, entities: &[Entity]) -> Ve
         .collect();
     excluded.sort_by_key(|r| r.start);
     let quotations = marks::find_quotations(doc.text, &doc.lines, &excluded);
-    let mut attributor = Attributor::new(doc, entities, &quotations);
+    let attributor = Attributor::new(doc, entities, &quotations);
+    let mut speakers = Speakers::default();
     let mut quotes = Vec::with_capacity(quotations.len());
     // The last attribution and the line it ended on, for `“…,” he said. “…”`.
     let mut last: Option<(u32, Option<Range<usize>>, ResolvedSpeaker)> = None;
@@ -40,7 +41,11 @@ pub fn find_quotes(doc: &Document, anatomy: &Anatomy, entities: &[Entity]) -> Ve
         let line = attributor.line_at(tokens.start);
         let found = attributor
             .attribute(tokens.clone(), full)
-            .or_else(|| attributor.colon_intro(tokens.clone()).map(|m| (None, m)))
+            .or_else(|| {
+                attributor
+                    .colon_intro(tokens.clone())
+                    .map(|speaker| Attribution { cue: None, speaker })
+            })
             .or_else(|| {
                 // Only when no quotation before it in the paragraph gave a speaker.
                 let keeps = last.as_ref().is_some_and(|(l, _, _)| *l == line);
@@ -49,7 +54,10 @@ pub fn find_quotes(doc: &Document, anatomy: &Anatomy, entities: &[Entity]) -> Ve
                     .flatten()
             });
         let (mut cue, mut speaker) = match found {
-            Some((cue, mention)) => (cue, Some(attributor.resolve(mention))),
+            Some(found) => (
+                found.cue,
+                Some(speakers.resolve(&attributor, found.speaker)),
+            ),
             None => (None, None),
         };
         // A full quotation without attribution keeps the speaker of the one before it

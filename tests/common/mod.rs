@@ -119,10 +119,11 @@ pub fn stories() -> Vec<(String, String)> {
 }
 
 /// Panics unless `analysis` keeps what SCHEMA.md promises beyond its spans: lists said
-/// to be in text order are (quotes, dates, each entity's mentions; paragraphs, notes,
-/// captions and emails too), a speaker's `entity` indexes `entities`, date values are
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real month and day (so years 0-9999), and
-/// a dateline's date has its month in 1-12 and its day in 1-31.
+/// to be in text order are (quotes, figures, dates, each entity's mentions; paragraphs,
+/// notes, captions and emails too), a figure's numbers are finite (JSON has no room for
+/// infinity) and it lies in its sentence, a speaker's `entity` indexes `entities`, date
+/// values are `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real month and day (so years
+/// 0-9999), and a dateline's date has its month in 1-12 and its day in 1-31.
 pub fn check_fields(analysis: &Analysis) {
     use article_analyzer::Span;
     fn in_order<'a>(what: &str, spans: impl IntoIterator<Item = &'a Span>) {
@@ -138,6 +139,18 @@ pub fn check_fields(analysis: &Analysis) {
         }
     }
     in_order("quotes", analysis.quotes.iter().map(|q| &q.span));
+    in_order("figures", analysis.figures.iter().map(|f| &f.span));
+    for figure in &analysis.figures {
+        let (value, sentence) = (&figure.value, &figure.sentence);
+        assert!(
+            value.number.is_finite() && value.scale.is_finite(),
+            "a figure's number is no JSON number: {figure:?}"
+        );
+        assert!(
+            sentence.start <= figure.span.start && figure.span.end <= sentence.end,
+            "a figure outside its sentence: {figure:?}"
+        );
+    }
     in_order("dates", analysis.dates.iter().map(|d| &d.span));
     in_order("paragraphs", &analysis.paragraphs);
     in_order("notes", &analysis.notes);

@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { initSync, analyze } from "../../www/pkg/article_analyzer.js";
+import { initSync, analyze, compare } from "../../www/pkg/article_analyzer.js";
 import { installPacked, pkgDir } from "./packed.mjs";
 
 const consumerDir = fileURLToPath(new URL("./consumer/", import.meta.url));
@@ -150,4 +150,15 @@ test("the .d.ts declares exactly the fields the result carries", async () => {
     assert.deepEqual(mismatches(analysis, "Analysis", interfaces, story, seen), []);
   }
   assert.ok(seen.has("Analysis") && seen.has("Span"));
+  // The comparison of the seed stories, against its own interfaces.
+  const seeds = await Promise.all(
+    ["yonhap-2023-09-14-kim-putin.txt", "efe-2023-09-14-kim-putin.txt"].map(async (story) => {
+      const text = await readFile(new URL(story, fixtures), "utf8");
+      return { text, analysis: analyze(text, { reference_date: "2023-09-14" }) };
+    }),
+  );
+  assert.deepEqual(mismatches(compare(seeds), "Comparison", interfaces, "comparison", seen), []);
+  for (const name of ["Comparison", "StorySummary", "SharedEntity", "EntityInStory", "AlignedQuote", "QuoteVersion", "Change", "OnlyIn", "SharedFigure", "FigureVersion"]) {
+    assert.ok(seen.has(name), `the seed comparison exercised no ${name}`);
+  }
 });

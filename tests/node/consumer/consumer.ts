@@ -1,11 +1,15 @@
 // A TypeScript user of the installed package. Type-checked with `tsc --noEmit`, never
 // run: each `@ts-expect-error` line fails the check if the types were `any` or loose.
-import init, { initSync, analyze } from "article-analyzer";
+import init, { initSync, analyze, compare } from "article-analyzer";
 import { ready, type ArticleAnalysisElement } from "article-analyzer/article-analysis.js";
 import { renderArticle, renderBreakdown, linkHighlights } from "article-analyzer/render.js";
 import type {
+  AlignedQuote,
   Analysis,
   AnalyzeOptions,
+  Change,
+  Comparison,
+  SharedEntity,
   Byline,
   DateMention,
   Dateline,
@@ -67,6 +71,16 @@ const roles: (string | null)[] = people.map((e) => e.role);
 const subtypes: (string | null)[] = analysis.entities.map((e) => e.subtype);
 const values: (string | null)[] = analysis.dates.map((d: DateMention) => d.value);
 
+// Several stories on one event.
+const comparison: Comparison = compare([{ text: "a", analysis }, { text: "b", analysis }]);
+const statements: AlignedQuote[] = comparison.quotes;
+const firstChange: Change | undefined = statements[0]?.versions[1]?.changes[0];
+const reworded: string | undefined = firstChange?.version.map((s) => s.text).join(" ");
+const rows: SharedEntity[] = comparison.entities.filter((e) => e.stories.length > 1);
+const onlyFirst: number[] = comparison.only_in[0]?.quotes ?? [];
+// @ts-expect-error: each story is {text, analysis}
+compare(["a", "b"]);
+
 // @ts-expect-error: offsets is one of three units
 analyze("x", { offsets: "bytes" });
 // @ts-expect-error: unknown options are rejected
@@ -97,4 +111,5 @@ export const used = [
   shownAnalysis,
   version, unit, headline, names, year, agency, endMarker, spans, speakerName, full, cues,
   label, roles, subtypes, values, notNull, wrongType, wrongKind,
+  reworded, rows, onlyFirst,
 ];
