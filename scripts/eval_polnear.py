@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores the quotes and speakers of the release CLI on PolNeAR (brat standoff).
 
-Usage: python3 scripts/eval_polnear.py CORPUS_SPLIT_DIR [-v] [--limit N]
+Usage: python3 scripts/eval_polnear.py CORPUS_SPLIT_DIR [--all] [-v] [--limit N]
 e.g.   python3 scripts/eval_polnear.py ../shared/corpora/polnear/data/dev
 
 CORPUS_SPLIT_DIR holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann` (several
@@ -14,6 +14,14 @@ or the gold Source text holds the last word of the predicted speaker's name.
 Printed: quote recall; speaker accuracy on the found quotes; precision of attributed
 quotes (predicted quotes with a speaker that overlap a gold quote), and the strict
 form that also asks for the right speaker.
+
+With `--all`: every attribution, direct, indirect and mixed. A gold attribution (a
+relation with a Source and a Content) is found when the predicted quotes (any kind)
+that lie at least half inside its Content cover at least half of the Content's
+characters; a predicted quote is right when at least half of it lies inside some gold
+Content; the speaker of a found attribution is right as above, read from its largest
+predicted quote. Printed: found, predictions right (by kind), speaker on found.
+Without it, only direct quotes (kinds `full` and `partial`) are scored.
 Runs `target/release/article-analyzer --jsonl --offsets chars` (build it first)."""
 import argparse, glob, json, os, re, subprocess, sys
 
@@ -84,6 +92,65 @@ def gold_for(text, spans, rels):
     return gold
 
 
+def attributions_for(spans, rels):
+    """Every relation with a Source and a Content: the Content's pieces and the Source's."""
+    out = []
+    for r in rels:
+        content, source = spans.get(r.get("Content")), spans.get(r.get("Source"))
+        if content and source:
+            out.append({"content": content[1], "source": source[1]})
+    return out
+
+
+def inside(a, b, pieces):
+    """Characters of [a, b) inside the pieces."""
+    return sum(max(0, min(b, e) - max(a, s)) for s, e in pieces)
+
+
+def score_all(docs, result, verbose):
+    gold_n = found = speaker_right = pred_n = pred_right = 0
+    by_kind = {}
+    for name, text, gold in docs:
+        quotes = result.get(name, {}).get("quotes", [])
+        pred = [(q["start"], q["end"], q.get("speaker"), q.get("kind")) for q in quotes if q["end"] > q["start"]]
+        contents = [p for g in gold for p in g["content"]]
+        for s0, e0, sp, kind in pred:
+            ok = inside(s0, e0, contents) >= 0.5 * (e0 - s0)
+            pred_n += 1
+            pred_right += ok
+            k = by_kind.setdefault(kind, [0, 0])
+            k[0] += ok
+            k[1] += 1
+            if verbose and not ok:
+                print(f"WRONG {kind} {name}: {text[s0:e0][:90]!r}")
+        for g in gold:
+            gold_n += 1
+            size = sum(e - s for s, e in g["content"])
+            hits = [p for p in pred if inside(p[0], p[1], g["content"]) >= 0.5 * (p[1] - p[0])]
+            covered = sum(inside(p[0], p[1], g["content"]) for p in hits)
+            content = " … ".join(text[s:e] for s, e in g["content"])
+            source = " ".join(text[s:e] for s, e in g["source"])
+            if not size or covered < 0.5 * size:
+                if verbose:
+                    print(f"MISS {name}: [{source}] {content[:110]!r}")
+                continue
+            found += 1
+            _, _, sp, _ = max(hits, key=lambda p: p[1] - p[0])
+            last = ((sp or {}).get("name") or "").split()
+            ok = bool(sp) and (
+                any(sp["start"] < e and sp["end"] > s for s, e in g["source"])
+                or (bool(last) and last[-1].lower() in source.lower().split()))
+            speaker_right += ok
+            if verbose and not ok:
+                print(f"SPEAKER {name}: {content[:60]!r} got {sp and sp['text']!r}/{sp and sp['name']!r} want {source!r}")
+    def frac(x, y):
+        return x / y if y else 0.0
+    kinds = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items(), key=str))
+    print(f"polnear all attributions: {len(docs)} docs, {gold_n} gold; found {frac(found, gold_n):.3f}; "
+          f"predictions right {frac(pred_right, pred_n):.3f} ({kinds}); "
+          f"speaker on found {frac(speaker_right, found):.3f}")
+
+
 def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
@@ -92,6 +159,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("split")
     ap.add_argument("-v", action="store_true", help="print every miss")
+    ap.add_argument("--all", action="store_true", help="score every attribution, indirect included")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--cli", default=os.path.join("target", "release", "article-analyzer"))
     a = ap.parse_args()
@@ -106,7 +174,10 @@ def main():
             continue
         text = open(path, encoding="utf-8").read()
         spans, rels = parse_ann(anns[0])
-        docs.append((name, text, gold_for(text, spans, rels)))
+        if a.all:
+            docs.append((name, text, attributions_for(spans, rels)))
+        else:
+            docs.append((name, text, gold_for(text, spans, rels)))
     payload = "".join(json.dumps({"id": n, "text": t}, ensure_ascii=False) + "\n" for n, t, _ in docs)
     r = subprocess.run([a.cli, "--jsonl", "--offsets", "chars"], input=payload.encode(), capture_output=True)
     if r.returncode != 0:
@@ -115,9 +186,12 @@ def main():
     for line in r.stdout.decode().splitlines():
         row = json.loads(line)
         result[row["id"]] = row.get("analysis") or {}
+    if a.all:
+        score_all(docs, result, a.v)
+        return
     gold_n = found = right = attributed = attributed_hit = attributed_right = 0
     for name, text, gold in docs:
-        quotes = result.get(name, {}).get("quotes", [])
+        quotes = [q for q in result.get(name, {}).get("quotes", []) if q.get("kind") != "indirect"]
         pred = [((q["start"], q["end"]), q.get("speaker")) for q in quotes]
 
         def speaker_ok(sp, g):

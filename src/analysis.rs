@@ -154,6 +154,10 @@ pub enum QuoteKind {
     Full,
     /// A phrase inside the reporter's sentence: `a “sacred fight”`.
     Partial,
+    /// Reported speech: the content clause of a reporting cue, in the reporter's words
+    /// (`Putin said afterwards that there are possibilities …`); it may hold a partial
+    /// quote, which keeps its own entry.
+    Indirect,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

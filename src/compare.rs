@@ -33,7 +33,7 @@ mod figures;
 mod quotes;
 mod words;
 
-use crate::analysis::{Analysis, EntityType, Span};
+use crate::analysis::{Analysis, EntityType, QuoteKind, Span};
 use crate::offsets::{OffsetConverter, OffsetUnit};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -199,6 +199,7 @@ pub fn compare(stories: &[(&str, &Analysis)]) -> Comparison {
                 .map(|(i, _)| i)
                 .collect(),
             quotes: (0..stories[s].1.quotes.len())
+                .filter(|&q| stories[s].1.quotes[q].kind != QuoteKind::Indirect)
                 .filter(|q| {
                     !statements.iter().any(|a| {
                         a.versions
@@ -267,7 +268,13 @@ impl<'a> Story<'a> {
             let range = bytes.get(span.start)?..bytes.get(span.end)?;
             (text.get(range.clone()) == Some(span.text.as_str())).then_some(range)
         };
-        let quotes = analysis.quotes.iter().map(|q| range_of(&q.span)).collect();
+        // Quotations only: reported speech (kind `indirect`) is the reporter's wording,
+        // which differs from story to story by design; it is not aligned.
+        let quotes = analysis
+            .quotes
+            .iter()
+            .map(|q| range_of(&q.span).filter(|_| q.kind != QuoteKind::Indirect))
+            .collect();
         // The dateline's date is the filing date and a caption's the photo's: neither
         // states a quantity of the story.
         let asides: Vec<Range<usize>> = analysis

@@ -50,10 +50,10 @@ export interface DatelineDate extends Span {
   day: number;
 }
 
-/** `full`: a sentence or more of the speaker's words; `partial`: a phrase inside the reporter's sentence. */
-export type QuoteKind = "full" | "partial";
+/** `full`: a sentence or more of the speaker's words; `partial`: a phrase inside the reporter's sentence; `indirect`: reported speech, the content clause of a reporting cue in the reporter's words (it may hold a `partial` quote, which keeps its own entry). */
+export type QuoteKind = "full" | "partial" | "indirect";
 
-/** The quoted words, without the quotation marks. */
+/** The quoted words, without the quotation marks (`indirect`: the reported clause). */
 export interface Quote extends Span {
   kind: QuoteKind;
   speaker: Speaker | null;

@@ -70,6 +70,13 @@ pub enum List {
     // ---- words of quote attribution (`data/attribution.txt`, all case folded)
     /// Reporting verbs and phrases (`said`, `told reporters`).
     Cues,
+    /// Cues that report a content clause: the cues of indirect quotes (`said`,
+    /// `warned`, `according to`), not `urged` or `called`.
+    Reporting,
+    /// Words after a reporting cue that open no content clause (`said to be`).
+    NotContentStart,
+    /// Reporting cues followed by the one told (`told Reuters the …`).
+    CueObjects,
     According,
     Passive,
     Naming,
@@ -94,7 +101,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 39] = [
+    const ALL: [List; 42] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -117,6 +124,9 @@ impl List {
         List::RegionFollowers,
         List::NewsAgencies,
         List::Cues,
+        List::Reporting,
+        List::NotContentStart,
+        List::CueObjects,
         List::According,
         List::Passive,
         List::Naming,
@@ -164,6 +174,9 @@ impl List {
             List::RegionFollowers => (FACILITIES, Some("region-followers")),
             List::NewsAgencies => (include_str!("../data/news-agencies.txt"), None),
             List::Cues => (ATTRIBUTION, Some("cues")),
+            List::Reporting => (ATTRIBUTION, Some("reporting")),
+            List::NotContentStart => (ATTRIBUTION, Some("not-content-start")),
+            List::CueObjects => (ATTRIBUTION, Some("cue-objects")),
             List::According => (ATTRIBUTION, Some("according")),
             List::Passive => (ATTRIBUTION, Some("passive")),
             List::Naming => (ATTRIBUTION, Some("naming")),

@@ -1,6 +1,8 @@
 //! Quotations and their speakers, one construction per case: the table
 //! `tests/data/quotes.jsonl` (format in `tests/data/README.md`). Each case lists every
-//! quote found, in order. Also the quotes of the two seed stories.
+//! quotation found (kinds `full` and `partial`), in order. Reported speech (kind
+//! `indirect`) has its own table, `tests/data/indirect.jsonl`, listing every indirect
+//! quote found. Also the quotes of the two seed stories.
 
 mod common;
 
@@ -70,8 +72,23 @@ fn one_line(quote: &ExpectedQuote) -> String {
 #[test]
 fn quote_constructions() {
     run_cases("quotes.jsonl", 30, |case: &QuoteCase| {
+        check_quotes(case, |q| q.kind != QuoteKind::Indirect)
+    });
+}
+
+#[test]
+fn reported_speech_constructions() {
+    run_cases("indirect.jsonl", 20, |case: &QuoteCase| {
+        check_quotes(case, |q| q.kind == QuoteKind::Indirect)
+    });
+}
+
+/// Compares the quotes of `case.text` that `keep` selects with the case's list.
+fn check_quotes(case: &QuoteCase, keep: impl Fn(&Quote) -> bool) -> Result<(), String> {
+    {
         let analysis = analyze_bytes(&case.text, None);
-        let found: Vec<ExpectedQuote> = analysis.quotes.iter().map(describe).collect();
+        let kept: Vec<&Quote> = analysis.quotes.iter().filter(|q| keep(q)).collect();
+        let found: Vec<ExpectedQuote> = kept.iter().map(|q| describe(q)).collect();
         let same = found.len() == case.quotes.len()
             && found.iter().zip(&case.quotes).all(|(found, want)| {
                 (&found.kind, &found.text, &found.speaker, &found.cue)
@@ -90,11 +107,11 @@ fn quote_constructions() {
                 lines(&found)
             ));
         }
-        for (want, found) in case.quotes.iter().zip(&analysis.quotes) {
+        for (want, found) in case.quotes.iter().zip(&kept) {
             check_span("quote", want.span, &found.span)?;
         }
         Ok(())
-    });
+    }
 }
 
 #[test]
@@ -104,7 +121,11 @@ fn seed_stories_quote_counts() {
         (include_str!("fixtures/efe-2023-09-14-kim-putin.txt"), 10),
     ] {
         let analysis = analyze_bytes(story, None);
-        assert_eq!(analysis.quotes.len(), quotes);
+        let direct = analysis
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect);
+        assert_eq!(direct.count(), quotes);
         assert!(analysis.quotes.iter().all(|q| q.speaker.is_some()));
     }
 }

@@ -18,7 +18,7 @@
 //! story types as a place and another as an organization is two rows.
 
 use super::{EntityInStory, SharedEntity, Story};
-use crate::analysis::{Entity, EntityType};
+use crate::analysis::{Entity, EntityType, QuoteKind};
 use crate::entities::{person_key, phrase_key, Lexicon, ListedPhrase};
 use crate::text::{tokenize, TokenKind};
 use rustc_hash::FxHashMap;
@@ -111,7 +111,12 @@ pub(super) fn match_entities(stories: &[Story]) -> Rows {
     }
     let mut quoted: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (s, story) in stories.iter().enumerate() {
-        for q in &story.analysis.quotes {
+        for q in story
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+        {
             let speaker = q.speaker.as_ref().and_then(|sp| sp.entity);
             if let Some(&row) = speaker.and_then(|e| row_of[s].get(e)) {
                 *quoted.entry((row, s)).or_default() += 1;

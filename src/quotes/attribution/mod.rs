@@ -18,9 +18,11 @@
 
 mod frame;
 mod lexicon;
+mod reported;
 mod speakers;
 mod subject;
 
+pub use reported::ReportedStatement;
 pub use speakers::{ResolvedSpeaker, Speakers};
 
 use super::marks::Quotation;

@@ -93,8 +93,8 @@ const notNull: Span = analysis.headline;
 analysis.endMarker;
 // @ts-expect-error: an entity type is a closed set
 const wrongType: EntityType = "people";
-// @ts-expect-error: a quote's kind is "full" or "partial"
-const wrongKind: Quote["kind"] = "indirect";
+// @ts-expect-error: a quote's kind is "full", "partial" or "indirect"
+const wrongKind: Quote["kind"] = "paraphrase";
 
 // The element and the renderer, typed through the package's exports map.
 await ready();

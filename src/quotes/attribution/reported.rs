@@ -1,0 +1,382 @@
+//! Reported statements (indirect quotes): the content clause of a reporting cue, with
+//! its cue and speaker, one a sentence at most. Three shapes, tried in this order:
+//!
+//! | shape | example | content |
+//! |---|---|---|
+//! | `According to X, …` | `According to Western sources, Kim could be willing …` | after the comma |
+//! | speaker, cue, content | `Putin said afterwards that there are possibilities …`, `Officials warned the toll could rise` | after the cue (and a `that` a few words on), up to a trailing attribution |
+//! | content, speaker and cue | `Kim made the invitation …, the KCNA said.`, `…, said Kim.`, `…, according to the KCNA.` | the sentence up to the comma before the attribution |
+//!
+//! The cues are `data/attribution.txt ## reporting`: verbs of saying and claiming, not
+//! of thinking, wanting or perceiving (`believe`, `hope`, `see`), nor `urged` (an object
+//! and an infinitive) or `called` (a name). A sentence with no such cue is the
+//! reporter's own and gives nothing. When two trailing attributions stack (`…, he
+//! added, according to Yonhap`), the inner one speaks and the outer is the channel.
+//! A content clause that is mostly a quotation (`Kim said “we will win”`) is left to the
+//! direct quote; one with a partial quote inside (`Kim said his trip marks a
+//! “significant” occasion`) is a mixed statement and kept whole.
+//!
+//! Knowingly wrong: a content clause ends at the end of its sentence, so a statement
+//! followed by the reporter's own clause (`…, although it did not specify`) takes the
+//! clause along; a question (`asked whether …`) is never reported (no `asked` in the
+//! list); a `that` within a few words of the cue is taken for the conjunction (`said
+//! the report that came out` starts the content at `came`).
+
+use super::frame::Cue;
+use super::{Attribution, Attributor};
+use crate::text::{starts_upper, TokenKind};
+use crate::wordlists::{contains, List};
+use std::ops::Range;
+
+/// How far after a cue a `that` opening the content may come (`said on Thursday in a
+/// statement that`, `assured Putin that`).
+const MAX_THAT_DISTANCE: usize = 8;
+/// The longest tail after a trailing attribution (`…, the KCNA reported Thursday, as the
+/// two isolated countries seek to bolster ties.`).
+const MAX_TAIL_TOKENS: usize = 14;
+/// The fewest words a content clause has (`the toll could rise`).
+const MIN_CONTENT_WORDS: usize = 3;
+/// The share of a content clause's words that must stand outside quotation marks: below
+/// it the statement is a direct quote with a lead-in (`it was stated that at the
+/// cosmodrome, Kim “was briefed on …”`).
+const MIN_UNQUOTED_SHARE: f32 = 0.4;
+
+/// A reported statement: the content clause (byte range) and who is reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportedStatement {
+    pub content: Range<usize>,
+    pub attribution: Attribution,
+}
+
+impl Attributor<'_> {
+    /// The reported statements of the body, in text order; sentences that start inside
+    /// an `excluded` byte range (headline, notes, captions; sorted) are skipped.
+    pub fn reported_statements(&self, excluded: &[Range<usize>]) -> Vec<ReportedStatement> {
+        self.doc
+            .sentences
+            .iter()
+            .filter(|s| !s.is_empty())
+            .filter(|s| {
+                let at = self.doc.tokens[s.start].start();
+                let k = excluded.partition_point(|r| r.end <= at);
+                excluded.get(k).is_none_or(|r| r.start > at)
+            })
+            .filter_map(|s| self.reported_in(s.clone()))
+            .collect()
+    }
+
+    /// The reported statement of one sentence (token range), if it has one.
+    fn reported_in(&self, sentence: Range<usize>) -> Option<ReportedStatement> {
+        // The sentence within its line, without its closing stop.
+        let line = self.line_of(sentence.start);
+        let mut end = sentence.end;
+        while end > sentence.start && self.line_of(end - 1) != line {
+            end -= 1;
+        }
+        while end > sentence.start
+            && matches!(self.word(end - 1), "." | "!" | "?")
+            && !self.is_quoted(end - 1)
+        {
+            end -= 1;
+        }
+        let start = self.after_dateline(sentence.start, end);
+        if start >= end {
+            return None;
+        }
+        let (content, attribution) = self
+            .leading_according(start, end)
+            .or_else(|| self.cue_then_content(start, end))
+            .or_else(|| {
+                let (comma, attribution) = self.trailing_attribution(start, end)?;
+                Some((start..comma, attribution))
+            })?;
+        self.is_reported_content(content.clone())
+            .then(|| ReportedStatement {
+                content: self.doc.token_span(content),
+                attribution,
+            })
+    }
+
+    /// Whether a cue reports a content clause (`said`, `warned`, not `urged`).
+    fn is_reporting(&self, cue: &Cue) -> bool {
+        contains(List::Reporting, &cue.phrase.join(" "))
+    }
+
+    fn is_according(&self, cue: &Cue) -> bool {
+        contains(List::According, &cue.phrase.join(" "))
+    }
+
+    /// `According to Western sources, Kim could be willing …`: the source up to the
+    /// comma, the content after it.
+    fn leading_according(&self, start: usize, end: usize) -> Option<(Range<usize>, Attribution)> {
+        let mut t = start;
+        while t < end
+            && contains(List::SentenceOpeners, self.word(t))
+            && self.cue_at(t, end).is_none()
+        {
+            t += 1;
+        }
+        let cue = self.cue_at(t, end).filter(|c| self.is_according(c))?;
+        let source = self.phrase_after(cue.tokens.end)?;
+        let first = self.doc.token_at_or_after(source.start);
+        // The source runs to the comma (`Western sources`, not just `Western`).
+        let comma = (first..end.min(first + MAX_THAT_DISTANCE))
+            .take_while(|&k| !self.is_quoted(k))
+            .find(|&k| self.word(k) == ",")?;
+        Some((
+            comma + 1..end,
+            Attribution {
+                cue: Some(self.doc.token_span(cue.tokens)),
+                speaker: self.doc.token_span(first..comma),
+            },
+        ))
+    }
+
+    /// `Putin said afterwards that there are …`, `Officials warned the toll could
+    /// rise`: the first reporting cue with a subject, and the clause after it.
+    fn cue_then_content(&self, start: usize, end: usize) -> Option<(Range<usize>, Attribution)> {
+        let mut t = start;
+        while t < end {
+            let cue = match self.cue_at(t, end) {
+                Some(cue) if self.is_reporting(&cue) && !self.is_according(&cue) => cue,
+                _ => {
+                    t += 1;
+                    continue;
+                }
+            };
+            t = cue.tokens.end;
+            let Some(speaker) = self.subject_of(&cue, start, false) else {
+                continue;
+            };
+            // `…, said Daniel Ross, the state's …`: an inverted cue ends the statement.
+            if speaker.start >= self.doc.tokens[t - 1].end() {
+                continue;
+            }
+            let Some(content_start) = self.content_start(cue.tokens.end, end) else {
+                continue;
+            };
+            let content_end = self
+                .trailing_attribution(content_start, end)
+                .map_or(end, |(comma, _)| comma);
+            return Some((
+                content_start..content_end,
+                Attribution {
+                    cue: Some(self.doc.token_span(cue.tokens)),
+                    speaker,
+                },
+            ));
+        }
+        None
+    }
+
+    /// Where the content clause after a cue ending at token `after` starts: after a
+    /// `that` a few words on (`said on Thursday that`), else right after the cue, the time
+    /// words that may follow it (`said Thursday the …`) and the one told (`told Reuters
+    /// the …`), if a clause can start there.
+    fn content_start(&self, after: usize, end: usize) -> Option<usize> {
+        if self.word(after.wrapping_sub(1)) == "that" {
+            return Some(after);
+        }
+        let that = (after..end.min(after + MAX_THAT_DISTANCE))
+            .take_while(|&k| !self.is_quoted(k) && !matches!(self.word(k), "," | ";" | ":"))
+            .find(|&k| self.word(k) == "that");
+        if let Some(that) = that {
+            return Some(that + 1);
+        }
+        let mut k = after;
+        while k < end && contains(List::AfterCue, self.word(k)) && self.word(k) != "on" {
+            k += 1;
+        }
+        // `told Reuters the talks …`, `assured him it would …`: over the one told.
+        let told =
+            |k: usize| starts_upper(self.word(k)) || contains(List::PersonPronouns, self.word(k));
+        if contains(List::CueObjects, self.word(after - 1))
+            && k < end
+            && told(k)
+            && !self.is_quoted(k)
+        {
+            k = self.noun_phrase_at(k, end).unwrap_or(k + 1);
+        }
+        let first = self.word(k);
+        let opens_clause = k < end
+            && (self.doc.tokens[k].kind == TokenKind::Word || self.is_quoted(k))
+            && !contains(List::Prepositions, first)
+            && !contains(List::NotContentStart, first);
+        opens_clause.then_some(k)
+    }
+
+    /// An attribution ending the sentence after a comma: `…, the KCNA said [Thursday]`,
+    /// `…, said Kim`, `…, according to the KCNA`, and the comma token before it. Of two
+    /// stacked ones (`…, he added, according to Yonhap`) the inner one.
+    fn trailing_attribution(&self, start: usize, end: usize) -> Option<(usize, Attribution)> {
+        let lowest = start.max(end.saturating_sub(MAX_TAIL_TOKENS + 12));
+        let mut t = end;
+        while t > lowest {
+            t -= 1;
+            if self.is_quoted(t) {
+                break;
+            }
+            let Some(cue) = self.cue_at(t, end).filter(|c| self.is_reporting(c)) else {
+                continue;
+            };
+            let found = self.attribution_after_comma(&cue, start, end);
+            let Some((comma, attribution)) = found else {
+                continue;
+            };
+            if self.is_according(&cue) {
+                if let Some(inner) = self.trailing_attribution(start, comma) {
+                    return Some(inner);
+                }
+            }
+            return Some((comma, attribution));
+        }
+        None
+    }
+
+    /// The speaker of a cue near the end of a sentence that a comma sets off from the
+    /// content before it, and that comma; the words after it must be a short tail
+    /// without quotation (`Thursday`, `in an English dispatch`).
+    fn attribution_after_comma(
+        &self,
+        cue: &Cue,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, Attribution)> {
+        let at = cue.tokens.start;
+        let before_comma = |k: usize| k > start && self.word(k - 1) == ",";
+        let (comma, speaker, tail) = if self.is_according(cue) || before_comma(at) {
+            // `…, according to the KCNA`, `…, said Kim`
+            if !before_comma(at) {
+                return None;
+            }
+            let speaker = self.phrase_after(cue.tokens.end)?;
+            if !self.is_according(cue) && !contains(List::Inverted, &cue.phrase.join(" ")) {
+                return None;
+            }
+            let tail = self.doc.token_at_or_after(speaker.end);
+            (at - 1, speaker, tail)
+        } else {
+            // `…, the KCNA said`, `…,” it said`
+            let speaker = self.subject_of(cue, start, false)?;
+            let first = self.doc.token_at_or_after(speaker.start);
+            let comma = (first.saturating_sub(3).max(start)..first)
+                .rev()
+                .find(|&k| self.word(k) == ",")?;
+            let between_is_mark = (comma + 1..first).all(|k| self.is_quoted(k));
+            if !between_is_mark {
+                return None;
+            }
+            (comma, speaker, cue.tokens.end)
+        };
+        let tail_ok = end.saturating_sub(tail) <= MAX_TAIL_TOKENS
+            && (tail..end).all(|k| !self.is_quoted(k) && self.cue_at(k, end).is_none());
+        (tail_ok && comma > start).then(|| {
+            (
+                comma,
+                Attribution {
+                    cue: Some(self.doc.token_span(cue.tokens.clone())),
+                    speaker,
+                },
+            )
+        })
+    }
+
+    /// Whether tokens `content` read as a reported clause: a few words, not opening
+    /// with a quotation (`said „Wir schaffen das“ at the rally` is a direct quote), most
+    /// of them outside quotation marks.
+    fn is_reported_content(&self, content: Range<usize>) -> bool {
+        if content.is_empty() || self.is_quoted(content.start) {
+            return false;
+        }
+        let words: Vec<usize> = content.filter(|&k| self.doc.is_word(k)).collect();
+        let unquoted = words.iter().filter(|&&k| !self.is_quoted(k)).count();
+        words.len() >= MIN_CONTENT_WORDS
+            && unquoted as f32 >= MIN_UNQUOTED_SHARE * words.len() as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read;
+
+    /// The content, cue and speaker texts of each reported statement in `text`.
+    fn reported(text: &str) -> Vec<(String, String, String)> {
+        let mut found = Vec::new();
+        read(text, |a, _| {
+            for s in a.reported_statements(&[]) {
+                let cue = s.attribution.cue.map_or("", |c| &text[c]);
+                found.push((
+                    text[s.content].to_string(),
+                    cue.to_string(),
+                    text[s.attribution.speaker].to_string(),
+                ));
+            }
+        });
+        found
+    }
+
+    fn one(content: &str, cue: &str, speaker: &str) -> Vec<(String, String, String)> {
+        vec![(content.into(), cue.into(), speaker.into())]
+    }
+
+    #[test]
+    fn cue_then_content_with_and_without_that() {
+        assert_eq!(
+            reported("Putin said afterwards that there are possibilities for cooperation."),
+            one("there are possibilities for cooperation", "said", "Putin")
+        );
+        assert_eq!(
+            reported("Officials warned the toll could rise."),
+            one("the toll could rise", "warned", "Officials")
+        );
+    }
+
+    #[test]
+    fn content_then_cue() {
+        assert_eq!(
+            reported("The toll could rise sharply, officials said Thursday."),
+            one("The toll could rise sharply", "said", "officials")
+        );
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        assert_eq!(
+            reported("According to Western sources, Kim could be willing to help."),
+            one(
+                "Kim could be willing to help",
+                "According to",
+                "Western sources"
+            )
+        );
+        assert_eq!(
+            reported("The talks were joined by the foreign minister, according to the KCNA."),
+            one(
+                "The talks were joined by the foreign minister",
+                "according to",
+                "the KCNA"
+            )
+        );
+    }
+
+    #[test]
+    fn the_inner_of_two_trailing_attributions_speaks() {
+        assert_eq!(
+            reported("The program poses threats to Europe, he added, according to Yonhap."),
+            one("The program poses threats to Europe", "added", "he")
+        );
+    }
+
+    #[test]
+    fn a_mostly_quoted_clause_is_left_to_the_direct_quote() {
+        assert!(reported("Kim said “we are deeply concerned about the deal.”").is_empty());
+        assert!(reported("“We will win the war,” the KCNA reported.").is_empty());
+    }
+
+    #[test]
+    fn no_cue_no_statement() {
+        assert!(reported("It would violate UN resolutions if they agree.").is_empty());
+        assert!(reported("Kim believes the deal will help.").is_empty());
+        assert!(reported("Yoon urged Russia to behave in a responsible manner.").is_empty());
+    }
+}
