@@ -9,9 +9,14 @@ stripped of its tags (entities decoded) and analyzed with the <DCT> day as the
 reference date. Gold: every TIMEX3 of type DATE whose value is YYYY, YYYY-MM or
 YYYY-MM-DD. Recall: gold dates that a predicted date overlaps with the same value.
 Precision: of the predicted dates overlapping a gold date, those with its value.
+
+Datelines: a document whose text opens with a wire dateline (`MOSCOW (AP)_`,
+`WASHINGTON _`: capitals, an optional qualifier and agency, an underscore) must have
+that dateline; every other document must have none.
 """
 import argparse, glob, html, json, os, re, subprocess, sys
 
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]*[A-Z.](?:, [A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z]+\))?\s*_\s")
 PLAIN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 
@@ -59,10 +64,23 @@ def main():
         sys.exit(f"analyzer failed: {r.stderr.decode()[-400:]}")
     found = right = overlapping = total = 0
     misses = []
+    dateline_gold = dateline_right = dateline_false = 0
     for line in r.stdout.decode().splitlines():
         row = json.loads(line)
         text, gold, dct = docs[row["id"]]
         dates = (row.get("analysis") or {}).get("dates", [])
+        dateline = (row.get("analysis") or {}).get("dateline")
+        opening = WIRE_DATELINE.match(text.lstrip())
+        if opening:
+            dateline_gold += 1
+            want = opening.group(0).strip()
+            if dateline and dateline["text"] == want:
+                dateline_right += 1
+            else:
+                misses.append(f"{row['id']}: dateline {want!r}, got {dateline and dateline['text']!r}")
+        elif dateline:
+            dateline_false += 1
+            misses.append(f"{row['id']}: false dateline {dateline['text']!r}")
         overlaps = lambda p, g: p["start"] < g[1] and g[0] < p["end"]
         for g in gold:
             total += 1
@@ -86,6 +104,8 @@ def main():
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
     print(f"timebank dates: recall {found}/{total} = {recall:.3f}, precision {right}/{overlapping} = "
           f"{precision:.3f}, F1 {f1:.3f} ({len(docs)} documents)")
+    print(f"timebank datelines: {dateline_right}/{dateline_gold} right, "
+          f"{dateline_false} false on the {len(docs) - dateline_gold} documents without")
 
 
 if __name__ == "__main__":

@@ -42,16 +42,32 @@ pub struct Analysis {
     /// The unit every `start`/`end` counts in.
     pub offsets: OffsetUnit,
     pub headline: Option<Span>,
+    /// A web page's summary under the headline, before the byline or the body.
+    #[serde(default)]
+    pub standfirst: Option<Span>,
     pub byline: Option<Byline>,
+    /// Contributor lines: `(Reporting by …; Editing by …)`, `Jane Roe contributed.`
+    #[serde(default)]
+    pub credits: Vec<Credit>,
     /// Editor's and update notes before the body, e.g. `(ATTN: ...)`, `(Update 1: ...)`.
     pub notes: Vec<Span>,
     pub dateline: Option<Dateline>,
-    /// Photo captions (e.g. Yonhap's `view larger image ...` blocks); never quote sources.
-    pub captions: Vec<Span>,
+    /// Photo captions (Yonhap's `view larger image ...`, a website's `Photo: ...` or a
+    /// line ending `JANE ROE/REUTERS`); never quote sources.
+    pub captions: Vec<Caption>,
     /// `(END)`, or a trailing agency sign-off such as `EFE` or `Reuter`.
     pub end_marker: Option<Span>,
     pub emails: Vec<Span>,
-    /// The body paragraphs, captions excluded.
+    /// A web page's furniture inside the text: advertisement markers, `Read more:`
+    /// lines, newsletter prompts, contact lines, timestamps, an author's bio. No
+    /// paragraph, quote, entity or date comes from it.
+    #[serde(default)]
+    pub boilerplate: Vec<Span>,
+    /// When the page says the story was published (`Published Jan. 5, 2019 ...`): the
+    /// date as written inside that line, with its value.
+    #[serde(default)]
+    pub published: Option<DateMention>,
+    /// The body paragraphs, captions and boilerplate excluded.
     pub paragraphs: Vec<Span>,
     pub quotes: Vec<Quote>,
     pub entities: Vec<Entity>,
@@ -74,8 +90,14 @@ impl Analysis {
         if let Some(h) = &mut self.headline {
             span(h);
         }
+        if let Some(s) = &mut self.standfirst {
+            span(s);
+        }
         if let Some(b) = &mut self.byline {
             span(&mut b.span);
+        }
+        for c in &mut self.credits {
+            span(&mut c.span);
         }
         self.notes.iter_mut().for_each(&mut span);
         if let Some(d) = &mut self.dateline {
@@ -84,11 +106,20 @@ impl Analysis {
                 span(&mut date.span);
             }
         }
-        self.captions.iter_mut().for_each(&mut span);
+        for c in &mut self.captions {
+            span(&mut c.span);
+            if let Some(credit) = &mut c.credit {
+                span(credit);
+            }
+        }
         if let Some(e) = &mut self.end_marker {
             span(e);
         }
         self.emails.iter_mut().for_each(&mut span);
+        self.boilerplate.iter_mut().for_each(&mut span);
+        if let Some(p) = &mut self.published {
+            span(&mut p.span);
+        }
         self.paragraphs.iter_mut().for_each(&mut span);
         for q in &mut self.quotes {
             span(&mut q.span);
@@ -121,6 +152,27 @@ pub struct Byline {
     #[serde(flatten)]
     pub span: Span,
     /// The people named, e.g. `["Chae Yun-hwan"]` for `By Chae Yun-hwan`.
+    pub names: Vec<String>,
+    /// The outlet the byline names: `CNN` in `By Jane Roe, CNN`.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A photo caption, with its credit when it gives one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Caption {
+    #[serde(flatten)]
+    pub span: Span,
+    /// `JANE ROE/REUTERS`, `AP Photo/Jane Roe`, `The Canadian Press`.
+    #[serde(default)]
+    pub credit: Option<Span>,
+}
+
+/// A contributor line and the people it credits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Credit {
+    #[serde(flatten)]
+    pub span: Span,
     pub names: Vec<String>,
 }
 

@@ -1,41 +1,51 @@
-//! Wire-story anatomy: headline, editor's notes, byline, dateline, captions, end
-//! marker, e-mail addresses and body paragraphs.
+//! The story's anatomy: headline, standfirst, editor's notes, byline, dateline,
+//! captions, credits, a web page's boilerplate, end marker, e-mail addresses and body
+//! paragraphs.
 //!
-//! The front matter is read line by line from the top: parenthesized notes
-//! (`(ATTN: ...)`, `(LEAD)`, `(Update 1: ...)`), a `By ...` byline, a first short line
-//! without a final period as the headline, until a line opens with a dateline (see
-//! `dateline`) or the body begins. Captions are lines in a caption style (Yonhap's
-//! `view larger image ...`); the end marker is `(END)` or an agency sign-off (`... EFE`,
+//! First every line is classified once as furniture or not: captions (`captions`),
+//! contributor credits (`byline`), and a web page's boilerplate and timestamps
+//! (`boilerplate`). Then the front matter is read line by line from the top, furniture
+//! skipped: parenthesized notes (`(ATTN: ...)`, `(LEAD)`, `(Update 1: ...)`), a section
+//! label above the headline (`World News`), a date line, a byline (`By ...`, `Jane Roe,
+//! The Associated Press`), a first short line without a final period as the headline, a
+//! summary between the headline and the byline or dateline as the standfirst, until a
+//! line opens with a dateline (see `dateline`; alone on its line, `WASHINGTON _`, when
+//! a story sentence follows) or the body begins. A byline or an author's bio may also
+//! close the story. The end marker is `(END)` or an agency sign-off (`... EFE`,
 //! `Reuter`) closing the story. Paragraphs are blank-line or indentation separated
-//! blocks, or single lines when each line ends a sentence (the EFE layout).
+//! blocks, or single lines when each line ends a sentence (the EFE layout), furniture
+//! left out.
 //!
-//! Knowingly wrong: a headline spread over two lines keeps only its first; a photo
-//! caption in a style not listed in `CAPTION_OPENINGS` is read as body.
+//! Knowingly wrong: a headline spread over two lines keeps only its first; a lead
+//! paragraph followed directly by a byline is taken for a standfirst.
 
+mod boilerplate;
 mod byline;
+mod captions;
 mod dateline;
 
-use crate::analysis::{Byline, Dateline, DatelineDate, Span};
+use crate::analysis::{Byline, Caption, Credit, Dateline, DatelineDate, Span};
 use crate::text::Document;
+use boilerplate::FurnitureLine;
 use std::ops::Range;
 
 use crate::wordlists::agency_name;
 
-/// How many lines from the top may hold front matter before the body must begin.
+/// How many lines from the top (furniture not counted) may hold front matter before
+/// the body must begin.
 const MAX_FRONT_LINES: usize = 12;
 
 /// The longest line taken for a headline or a note.
 const MAX_HEADLINE_BYTES: usize = 250;
 
-/// Openings of photo-caption lines (compared ignoring case).
-const CAPTION_OPENINGS: &[&str] = &[
-    "view larger image",
-    "photo:",
-    "file photo:",
-    "(photo",
-    "caption:",
-    "pictured:",
-];
+/// The most words of a standfirst.
+const MAX_STANDFIRST_WORDS: usize = 70;
+
+/// The most words of an editor's note closing the story that is taken for boilerplate.
+const MAX_END_NOTE_WORDS: usize = 60;
+
+/// How many link titles a pointer line (`Related`) alone on its line may introduce.
+const MAX_LINK_TITLES: usize = 4;
 
 /// Whole lines that end a story.
 const END_LINES: &[&str] = &[
@@ -53,13 +63,149 @@ const END_LINES: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct Anatomy {
     pub headline: Option<Span>,
+    pub standfirst: Option<Span>,
     pub byline: Option<Byline>,
+    pub credits: Vec<Credit>,
     pub notes: Vec<Span>,
     pub dateline: Option<Dateline>,
-    pub captions: Vec<Span>,
+    pub captions: Vec<Caption>,
     pub end_marker: Option<Span>,
     pub emails: Vec<Span>,
+    pub boilerplate: Vec<Span>,
+    /// The page's timestamp line that dates the story (`Published Jan. 5, 2019 ...`);
+    /// the dates stage reads the date in it.
+    pub timestamp: Option<Range<usize>>,
     pub paragraphs: Vec<Span>,
+}
+
+impl Anatomy {
+    /// What is not the story's text, in text order: boilerplate, credits and caption
+    /// credits. No entity or date is read inside them.
+    pub fn furniture(&self) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = self
+            .boilerplate
+            .iter()
+            .chain(self.credits.iter().map(|c| &c.span))
+            .chain(self.captions.iter().filter_map(|c| c.credit.as_ref()))
+            .map(Span::range)
+            .collect();
+        ranges.sort_by_key(|r| r.start);
+        ranges
+    }
+
+    /// Where no quotation is read, in text order: the furniture, whole captions, the
+    /// headline and the notes.
+    pub fn unquotable(&self) -> Vec<Range<usize>> {
+        let mut ranges = self.furniture();
+        ranges.extend(
+            self.headline
+                .iter()
+                .chain(&self.notes)
+                .chain(self.captions.iter().map(|c| &c.span))
+                .map(Span::range),
+        );
+        ranges.sort_by_key(|r| r.start);
+        ranges
+    }
+}
+
+/// What a line of a web page's furniture is (or a wire caption's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Furniture {
+    /// A caption line with its credit (byte range); `joins_next` when it is only an
+    /// image widget's prefix and the caption is the next line.
+    Caption {
+        credit: Option<Range<usize>>,
+        joins_next: bool,
+    },
+    Boilerplate,
+    Timestamp {
+        published: bool,
+    },
+    Credit(Vec<String>),
+}
+
+/// Each line's furniture, if it is some (see the module comment).
+fn classify_lines(doc: &Document) -> Vec<Option<Furniture>> {
+    let text = doc.text;
+    let lines = &doc.lines;
+    let mut kinds: Vec<Option<Furniture>> = vec![None; lines.len()];
+    let shift = |r: Range<usize>, by: usize| r.start + by..r.end + by;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].clone();
+        let s = &text[line.clone()];
+        if let Some(caption) = captions::caption_line(s) {
+            let credit = caption.credit.map(|r| shift(r, line.start));
+            // `View image in fullscreen` and the caption right on the next line.
+            let next_caption = caption.prefix_only
+                && lines.get(i + 1).is_some_and(|n| {
+                    text[line.end..n.start].matches('\n').count() <= 1
+                        && text[n.clone()].split_whitespace().count() <= captions::MAX_CAPTION_WORDS
+                });
+            kinds[i] = Some(Furniture::Caption {
+                credit,
+                joins_next: next_caption,
+            });
+            if next_caption {
+                i += 1;
+                let next = lines[i].clone();
+                let credit = captions::credit(&text[next.clone()]).map(|r| shift(r, next.start));
+                kinds[i] = Some(Furniture::Caption {
+                    credit,
+                    joins_next: false,
+                });
+            }
+        } else if let Some(names) = byline::credit_names(s) {
+            kinds[i] = Some(Furniture::Credit(names));
+        } else {
+            match boilerplate::furniture_line(s) {
+                Some(FurnitureLine::Boilerplate) => kinds[i] = Some(Furniture::Boilerplate),
+                Some(FurnitureLine::Timestamp { published }) => {
+                    kinds[i] = Some(Furniture::Timestamp { published })
+                }
+                Some(FurnitureLine::Pointer) => {
+                    kinds[i] = Some(Furniture::Boilerplate);
+                    // The titles it points to: short lines without a final period.
+                    let mut titles = 0;
+                    while titles < MAX_LINK_TITLES
+                        && lines
+                            .get(i + 1)
+                            .is_some_and(|n| is_link_title(&text[n.clone()]))
+                    {
+                        i += 1;
+                        titles += 1;
+                        kinds[i] = Some(Furniture::Boilerplate);
+                    }
+                }
+                None => {}
+            }
+        }
+        i += 1;
+    }
+    // `Jane Roe/NPR` alone under a caption: its credit.
+    for i in 1..lines.len() {
+        let line = lines[i].clone();
+        if kinds[i].is_none()
+            && matches!(kinds[i - 1], Some(Furniture::Caption { .. }))
+            && captions::is_credit_line(&text[line.clone()])
+        {
+            kinds[i] = Some(Furniture::Caption {
+                credit: Some(line),
+                joins_next: false,
+            });
+        }
+    }
+    kinds
+}
+
+/// A linked story's title under a pointer line: short, no final period, no quotation.
+fn is_link_title(line: &str) -> bool {
+    let line = line.trim();
+    is_headline(line)
+        && line.split_whitespace().count() <= 20
+        && boilerplate::furniture_line(line).is_none()
+        && !line.ends_with(['"', '”'])
 }
 
 /// Reads the story's anatomy.
@@ -67,17 +213,20 @@ pub fn find_anatomy(doc: &Document) -> Anatomy {
     let mut anatomy = Anatomy::default();
     let text = doc.text;
     let lines = &doc.lines;
+    let mut kinds = classify_lines(doc);
     let mut body_start = None;
     // The first line after the headline that could be body, if no dateline follows.
     let mut first_body_line = None;
     let mut front = 0;
-    while front < lines.len().min(MAX_FRONT_LINES) {
+    let mut front_read = 0;
+    while front < lines.len() && front_read < MAX_FRONT_LINES {
         let line = lines[front].clone();
         let s = &text[line.clone()];
         front += 1;
-        if is_caption(s) {
+        if kinds[front - 1].is_some() {
             continue;
         }
+        front_read += 1;
         if let Some(note) = note(s) {
             anatomy
                 .notes
@@ -90,18 +239,40 @@ pub fn find_anatomy(doc: &Document) -> Anatomy {
             }
             continue;
         }
+        let later_lines = front < lines.len();
+        let awaiting_headline = anatomy.headline.is_none() && first_body_line.is_none();
+        // `World News` above the headline; a date line (`Monday 5 January 2019`).
+        if awaiting_headline && later_lines && boilerplate::is_section_label(s) {
+            kinds[front - 1] = Some(Furniture::Boilerplate);
+            continue;
+        }
+        if first_body_line.is_none() && boilerplate::is_date_only(s) {
+            kinds[front - 1] = Some(Furniture::Timestamp { published: true });
+            continue;
+        }
         if anatomy.byline.is_none() {
-            if let Some(names) = byline::byline_names(s) {
+            if let Some(found) = byline::byline(s, anatomy.headline.is_some()) {
                 anatomy.byline = Some(Byline {
                     span: Span::new(text, line.clone()),
-                    names,
+                    names: found.names,
+                    source: found.source,
                 });
+                // A deck read before the byline was the standfirst.
+                if let Some(deck) = first_body_line.take() {
+                    let deck_end = doc.lines[doc.line_of(deck)].end;
+                    anatomy.standfirst = Some(Span::new(text, deck..deck_end));
+                }
                 continue;
             }
         }
-        let later_lines = front < lines.len();
-        let headline_like = later_lines && is_headline(s);
-        let awaiting_headline = anatomy.headline.is_none() && first_body_line.is_none();
+        // A headline written as a sentence (`Clinton wins Iowa.`) over the dateline.
+        let over_dateline = awaiting_headline
+            && s.len() <= MAX_HEADLINE_BYTES
+            && lines.get(front).is_some_and(|next| {
+                dateline::find_dateline(doc, next.clone())
+                    .is_some_and(|d| !text[d.range.end..next.end].trim().is_empty())
+            });
+        let headline_like = later_lines && (is_headline(s) || over_dateline);
         if let Some(found) = dateline::find_dateline(doc, line.clone()) {
             // A first short line is a headline when it has only a place and a dash and
             // the story goes on (`JAPAN - U.S. TRADE TALKS`), or when the next line has
@@ -115,11 +286,28 @@ pub fn find_anatomy(doc: &Document) -> Anatomy {
             let flash = !found.strong
                 && !later_lines
                 && (is_headline(s) || rest.contains(" - ") || rest.contains(" -- "));
-            if !headline_instead && !flash {
+            // `WASHINGTON _` alone on its line, and a story sentence after it.
+            let own_line = rest.trim().is_empty()
+                && lines
+                    .get(front)
+                    .is_some_and(|next| !is_headline(&text[next.clone()]));
+            if own_line || (!headline_instead && !flash) {
                 body_start = Some(found.range.end);
                 anatomy.dateline = Some(to_dateline(text, found));
                 break;
             }
+        }
+        // A summary under the headline, with the byline, a timestamp, a caption or the
+        // dateline after it: the standfirst.
+        if anatomy.headline.is_some()
+            && anatomy.standfirst.is_none()
+            && anatomy.byline.is_none()
+            && first_body_line.is_none()
+            && s.split_whitespace().count() <= MAX_STANDFIRST_WORDS
+            && front_matter_follows(doc, &kinds, front)
+        {
+            anatomy.standfirst = Some(Span::new(text, line.clone()));
+            continue;
         }
         if !headline_like || first_body_line.is_some() {
             first_body_line.get_or_insert(line.start);
@@ -135,25 +323,127 @@ pub fn find_anatomy(doc: &Document) -> Anatomy {
     let body_start = body_start
         .or(first_body_line)
         .unwrap_or_else(|| lines.get(front).map_or(text.len(), |l| l.start));
-    anatomy.captions = lines
-        .iter()
-        .filter(|l| is_caption(&text[(*l).clone()]))
-        .map(|l| Span::new(text, l.clone()))
-        .collect();
+    let body_first_line = doc.line_of(body_start);
+    read_story_end(doc, &mut kinds, &mut anatomy, body_first_line);
+    collect_furniture(doc, &kinds, &mut anatomy);
     anatomy.end_marker = end_marker(text, lines).map(|r| Span::new(text, r));
     anatomy.emails = find_emails(text)
         .into_iter()
         .map(|r| Span::new(text, r))
         .collect();
     let body_end = anatomy.end_marker.as_ref().map_or(text.len(), |e| e.start);
-    anatomy.paragraphs = find_paragraphs(doc, body_start..body_end, &anatomy.emails)
+    let mut skip: Vec<bool> = kinds.iter().map(Option::is_some).collect();
+    if let Some(b) = anatomy
+        .byline
+        .as_ref()
+        .filter(|b| b.span.start >= body_start)
+    {
+        skip[doc.line_of(b.span.start)] = true;
+    }
+    anatomy.paragraphs = find_paragraphs(doc, body_start..body_end, &anatomy.emails, &skip)
         .into_iter()
         .map(|r| Span::new(text, r))
         .collect();
     anatomy
 }
 
-fn to_dateline(text: &str, found: dateline::FoundDateline) -> Dateline {
+/// The next line that is not a caption is a byline, a timestamp or a dateline (or a
+/// caption stands between): what follows a standfirst.
+fn front_matter_follows(doc: &Document, kinds: &[Option<Furniture>], from: usize) -> bool {
+    let mut j = from;
+    while let Some(Some(Furniture::Caption { .. })) = kinds.get(j) {
+        j += 1;
+    }
+    if j > from {
+        return true;
+    }
+    let Some(line) = doc.lines.get(j) else {
+        return false;
+    };
+    let s = &doc.text[line.clone()];
+    matches!(kinds[j], Some(Furniture::Timestamp { .. }))
+        || byline::byline(s, true).is_some()
+        || boilerplate::is_date_only(s)
+        || dateline::find_dateline(doc, line.clone()).is_some_and(|d| {
+            d.strong || doc.text[d.range.end..line.end].trim().is_empty() || !is_headline(s)
+        })
+}
+
+/// A byline, an author's bio or an editor's note among the story's last two lines that
+/// are not furniture.
+fn read_story_end(
+    doc: &Document,
+    kinds: &mut [Option<Furniture>],
+    anatomy: &mut Anatomy,
+    body_first_line: usize,
+) {
+    let last_lines: Vec<usize> = (body_first_line + 1..doc.lines.len())
+        .rev()
+        .filter(|&i| kinds[i].is_none())
+        .take(2)
+        .collect();
+    for i in last_lines {
+        let line = doc.lines[i].clone();
+        let s = &doc.text[line.clone()];
+        // A standing editor's note is short; a correction is part of the record.
+        let lower = s.get(..16).unwrap_or(s).to_lowercase();
+        let standing_note = (lower.starts_with("editor's note")
+            || lower.starts_with("editor’s note"))
+            && s.split_whitespace().count() <= MAX_END_NOTE_WORDS;
+        if boilerplate::is_author_bio(s) || standing_note {
+            kinds[i] = Some(Furniture::Boilerplate);
+        } else if anatomy.byline.is_none() {
+            if let Some(found) = byline::byline(s, false) {
+                anatomy.byline = Some(Byline {
+                    span: Span::new(doc.text, line),
+                    names: found.names,
+                    source: found.source,
+                });
+            }
+        }
+    }
+}
+
+/// Captions, credits, boilerplate and the story's timestamp from the lines' kinds.
+fn collect_furniture(doc: &Document, kinds: &[Option<Furniture>], anatomy: &mut Anatomy) {
+    let text = doc.text;
+    let mut published = None;
+    let mut updated = None;
+    let mut i = 0;
+    while i < kinds.len() {
+        let line = doc.lines[i].clone();
+        match &kinds[i] {
+            Some(Furniture::Caption { credit, joins_next }) => {
+                let (end, credit) = match (joins_next, kinds.get(i + 1)) {
+                    (true, Some(Some(Furniture::Caption { credit: next, .. }))) => {
+                        i += 1;
+                        (doc.lines[i].end, next.clone().or(credit.clone()))
+                    }
+                    _ => (line.end, credit.clone()),
+                };
+                anatomy.captions.push(Caption {
+                    span: Span::new(text, line.start..end),
+                    credit: credit.map(|r| Span::new(text, r)),
+                });
+            }
+            Some(Furniture::Credit(names)) => anatomy.credits.push(Credit {
+                span: Span::new(text, line),
+                names: names.clone(),
+            }),
+            Some(Furniture::Boilerplate) => anatomy.boilerplate.push(Span::new(text, line)),
+            Some(Furniture::Timestamp { published: first }) => {
+                let slot = if *first { &mut published } else { &mut updated };
+                slot.get_or_insert(line.clone());
+                anatomy.boilerplate.push(Span::new(text, line));
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    anatomy.timestamp = published.or(updated);
+}
+
+fn to_dateline(text: &str, found: dateline::DatelineMatch) -> Dateline {
     let location = text[found.location].to_string();
     Dateline {
         span: Span::new(text, found.range),
@@ -232,11 +522,6 @@ fn note(line: &str) -> Option<usize> {
     None
 }
 
-fn is_caption(line: &str) -> bool {
-    let head = line.get(..24).unwrap_or(line).to_lowercase();
-    CAPTION_OPENINGS.iter().any(|o| head.starts_with(o))
-}
-
 /// `(END)` on the last line, or the agency's sign-off closing the last line: `... EFE`.
 fn end_marker(text: &str, lines: &[Range<usize>]) -> Option<Range<usize>> {
     let last = lines.last()?.clone();
@@ -296,13 +581,19 @@ fn find_emails(text: &str) -> Vec<Range<usize>> {
     emails
 }
 
-/// The body's paragraphs inside `body`, captions and e-mail-only lines left out.
-fn find_paragraphs(doc: &Document, body: Range<usize>, emails: &[Span]) -> Vec<Range<usize>> {
+/// The body's paragraphs inside `body`, the `skip` lines (furniture) and e-mail-only
+/// lines left out.
+fn find_paragraphs(
+    doc: &Document,
+    body: Range<usize>,
+    emails: &[Span],
+    skip: &[bool],
+) -> Vec<Range<usize>> {
     let text = doc.text;
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Range<usize>> = None;
     let first = doc.lines.partition_point(|l| l.end <= body.start);
-    for line in &doc.lines[first..] {
+    for (index, line) in doc.lines.iter().enumerate().skip(first) {
         if line.start >= body.end {
             break;
         }
@@ -318,7 +609,7 @@ fn find_paragraphs(doc: &Document, body: Range<usize>, emails: &[Span]) -> Vec<R
         // Emails are in text order: one binary search per line keeps this linear.
         let at = emails.partition_point(|e| e.start < piece.start);
         let only_email = emails.get(at).is_some_and(|e| e.range() == piece);
-        if is_caption(&text[piece.clone()]) || only_email {
+        if skip[index] || only_email {
             if let Some(p) = open.take() {
                 paragraphs.push(p);
             }

@@ -254,7 +254,7 @@ impl<'a> Story<'a> {
             .chain(analysis.figures.iter().map(|f| &f.span))
             .chain(analysis.dates.iter().map(|d| &d.span))
             .chain(analysis.dateline.iter().map(|d| &d.span))
-            .chain(&analysis.captions);
+            .chain(analysis.captions.iter().map(|c| &c.span));
         for span in spans {
             wanted.extend([span.start, span.end]);
         }
@@ -281,7 +281,7 @@ impl<'a> Story<'a> {
             .dateline
             .iter()
             .map(|d| &d.span)
-            .chain(&analysis.captions)
+            .chain(analysis.captions.iter().map(|c| &c.span))
             .filter_map(&range_of)
             .collect();
         let in_story = |span: &Span| {

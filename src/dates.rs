@@ -8,7 +8,9 @@
 //! The story's date is the dateline's month and day, with the year written elsewhere in
 //! the story when a full date lies a day or two before it (Yonhap's caption `Sept. 13, 2023`
 //! under a `SEOUL, Sept. 14` dateline), else the year that puts it nearest the caller's
-//! reference date. A story without a dated dateline is dated by the reference date.
+//! reference date. A story without a dated dateline is dated by the page's timestamp
+//! (`Published Jan. 5, 2019`) when it has one, else by the reference date; dates in a
+//! web page's furniture (boilerplate, credits) are not the story's.
 //!
 //! Knowingly wrong: a bare weekday is taken as the nearest one before the story date
 //! unless a future cue (`will`, `plans`) stands near it, so `Kim, who arrived Tuesday,
@@ -18,6 +20,7 @@
 mod expressions;
 
 use crate::analysis::{DateMention, Dateline, Span};
+use crate::anatomy::Anatomy;
 use crate::calendar::CalendarDate;
 use crate::text::Document;
 use expressions::{Direction, Expression};
@@ -66,16 +69,48 @@ pub struct Dates {
     /// dateline's year.
     pub story_date: Option<CalendarDate>,
     pub mentions: Vec<DateMention>,
+    /// The date of the page's timestamp (`Published Jan. 5, 2019 ...`).
+    pub published: Option<DateMention>,
 }
 
 /// Finds the story's date and resolves every date phrase against it.
-pub fn find_dates(
-    doc: &Document,
-    dateline: Option<&Dateline>,
-    reference: Option<CalendarDate>,
-) -> Dates {
-    let found = expressions::find_expressions(doc);
-    let story_date = story_date(dateline, &found, reference);
+pub fn find_dates(doc: &Document, anatomy: &Anatomy, reference: Option<CalendarDate>) -> Dates {
+    let mut found = expressions::find_expressions(doc);
+    // The page's timestamp dates the story when the dateline does not; no other date
+    // is read in the page's furniture.
+    let published = anatomy.timestamp.as_ref().and_then(|line| {
+        // The full date, not the weekday before it: `Monday 5 June 2023 18.30 BST`.
+        let inside = || {
+            found
+                .iter()
+                .filter(|f| line.start <= f.range.start && f.range.end <= line.end)
+        };
+        let phrase = inside()
+            .find(|f| {
+                matches!(
+                    f.expression,
+                    Expression::Calendar { day: Some(_), .. }
+                        | Expression::Yearless { day: Some(_), .. }
+                )
+            })
+            .or_else(|| inside().next())?;
+        let value = resolve(&phrase.expression, reference)?;
+        Some((phrase.range.clone(), value))
+    });
+    let furniture = anatomy.furniture();
+    found.retain(|f| {
+        let next = furniture.partition_point(|r| r.start <= f.range.start);
+        !furniture[..next].iter().any(|r| r.end >= f.range.end)
+    });
+    let dateline = anatomy.dateline.as_ref();
+    let published_day = match published {
+        Some((_, DateValue::Day(day))) => Some(day),
+        _ => None,
+    };
+    let story_date = match dateline.and_then(|d| d.date.as_ref()) {
+        Some(_) => story_date(dateline, &found, reference),
+        None => published_day.or(reference),
+    };
     let mentions = found
         .iter()
         .map(|f| DateMention {
@@ -86,6 +121,10 @@ pub fn find_dates(
     Dates {
         story_date,
         mentions,
+        published: published.map(|(range, value)| DateMention {
+            span: Span::new(doc.text, range),
+            value: value.value(),
+        }),
     }
 }
 

@@ -31,9 +31,9 @@ mod wasm;
 mod wordlists;
 
 pub use analysis::{
-    Analysis, Byline, DateMention, Dateline, DatelineDate, Entity, EntityType, Figure, FigureKind,
-    FigureValue, PatternMatch, Quote, QuoteKind, Span, Speaker, StageTiming, Timings,
-    CONTRACT_VERSION,
+    Analysis, Byline, Caption, Credit, DateMention, Dateline, DatelineDate, Entity, EntityType,
+    Figure, FigureKind, FigureValue, PatternMatch, Quote, QuoteKind, Span, Speaker, StageTiming,
+    Timings, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
 pub use compare::{
@@ -124,7 +124,7 @@ fn run(text: &str, options: &Options, patterns: &patterns::CompiledPatterns) -> 
     });
     let quotes = clock.stage("quotes", || quotes::find_quotes(&doc, &anatomy, &entities));
     let dates = clock.stage("dates", || {
-        dates::find_dates(&doc, anatomy.dateline.as_ref(), options.reference_date)
+        dates::find_dates(&doc, &anatomy, options.reference_date)
     });
     let figures = clock.stage("figures", || figures::find_figures(&doc, &dates.mentions));
 
@@ -140,12 +140,16 @@ fn run(text: &str, options: &Options, patterns: &patterns::CompiledPatterns) -> 
         version: CONTRACT_VERSION,
         offsets: options.offsets,
         headline: anatomy.headline,
+        standfirst: anatomy.standfirst,
         byline: anatomy.byline,
+        credits: anatomy.credits,
         notes: anatomy.notes,
         dateline,
         captions: anatomy.captions,
         end_marker: anatomy.end_marker,
         emails: anatomy.emails,
+        boilerplate: anatomy.boilerplate,
+        published: dates.published,
         paragraphs: anatomy.paragraphs,
         quotes,
         entities,

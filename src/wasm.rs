@@ -27,8 +27,20 @@ export interface Span {
   end: number;
 }
 
-/** `By Chae Yun-hwan`: the line, and the people it names. */
+/** `By Chae Yun-hwan`, `By Jane Roe, CNN`: the line, the people it names and the outlet. */
 export interface Byline extends Span {
+  names: string[];
+  /** The outlet the byline names: `CNN`, `The Associated Press`; `null` when none. */
+  source: string | null;
+}
+
+/** A photo caption; `credit` is `JANE ROE/REUTERS`, `AP Photo/Jane Roe` ... when it gives one. */
+export interface Caption extends Span {
+  credit: Span | null;
+}
+
+/** A contributor line (`(Reporting by ...; Editing by ...)`, `... contributed.`) and its people. */
+export interface Credit extends Span {
   names: string[];
 }
 
@@ -119,15 +131,23 @@ export interface Analysis {
   version: 1;
   offsets: OffsetUnit;
   headline: Span | null;
+  /** A web page's summary under the headline. */
+  standfirst: Span | null;
   byline: Byline | null;
+  /** Contributor lines; never quotes, speakers or entities. */
+  credits: Credit[];
   /** Editor's and update notes before the body: `(ATTN: ...)`, `(Update 1: ...)`. */
   notes: Span[];
   dateline: Dateline | null;
-  captions: Span[];
+  captions: Caption[];
   /** `(END)`, or a trailing agency sign-off such as `EFE`. */
   end_marker: Span | null;
   emails: Span[];
-  /** The body paragraphs, captions excluded. */
+  /** A web page's furniture: ad markers, `Read more:` lines, prompts, timestamps, an author's bio. */
+  boilerplate: Span[];
+  /** The date of the page's timestamp (`Published Jan. 5, 2019 ...`). */
+  published: DateMention | null;
+  /** The body paragraphs; captions, credits and boilerplate excluded. */
   paragraphs: Span[];
   quotes: Quote[];
   entities: Entity[];

@@ -95,13 +95,39 @@ pub enum List {
     MaleWords,
     FemaleWords,
 
+    // ---- a web page's furniture (`data/web_furniture.txt`, all case folded)
+    /// Whole furniture lines: `Advertisement`, `Share this article`.
+    MarkerLines,
+    /// Openings of pointer lines: `Read more:`, `RELATED:`, `WATCH |`.
+    LabelOpenings,
+    /// Imperatives opening a subscription or follow prompt: `Sign up`.
+    PromptOpenings,
+    /// What a prompt offers: `newsletter`, `app`, `alerts`.
+    PromptNouns,
+    /// Openings of a page's timestamp line: `Published`, `Updated`.
+    TimestampOpenings,
+    /// Social networks in an author's contact line.
+    SocialWords,
+    /// Words of a site's section label: `World`, `Politics`.
+    SectionWords,
+    /// Prefixes of an image widget or a caption: `View image in fullscreen`, `Photo:`.
+    CaptionOpenings,
+    /// Words of a photo credit: `Photo`, `Getty`, `Images`.
+    CreditWords,
+    /// Job words of an author's bio line: `journalist`, `writes`.
+    BioJobs,
+    /// What opens a byline: `By`, `Story by`.
+    BylinePrefixes,
+    /// Words of an outlet's name in a byline: `Press`, `News`, `CNN`.
+    OutletWords,
+
     // ---- comparing stories
     /// `data/function_words.txt`: `the`, `of`, `will` (case folded).
     FunctionWords,
 }
 
 impl List {
-    const ALL: [List; 42] = [
+    const ALL: [List; 54] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -143,6 +169,18 @@ impl List {
         List::OrganizationNouns,
         List::MaleWords,
         List::FemaleWords,
+        List::MarkerLines,
+        List::LabelOpenings,
+        List::PromptOpenings,
+        List::PromptNouns,
+        List::TimestampOpenings,
+        List::SocialWords,
+        List::SectionWords,
+        List::CaptionOpenings,
+        List::CreditWords,
+        List::BioJobs,
+        List::BylinePrefixes,
+        List::OutletWords,
         List::FunctionWords,
     ];
 
@@ -151,6 +189,7 @@ impl List {
         const ATTRIBUTION: &str = include_str!("../data/attribution.txt");
         const TITLES: &str = include_str!("../data/titles.txt");
         const FACILITIES: &str = include_str!("../data/facility_words.txt");
+        const WEB: &str = include_str!("../data/web_furniture.txt");
         match self {
             List::Cities => (include_str!("../data/cities.txt"), None),
             List::Regions => (include_str!("../data/regions.txt"), None),
@@ -193,6 +232,18 @@ impl List {
             List::OrganizationNouns => (ATTRIBUTION, Some("organization-nouns")),
             List::MaleWords => (ATTRIBUTION, Some("male-words")),
             List::FemaleWords => (ATTRIBUTION, Some("female-words")),
+            List::MarkerLines => (WEB, Some("marker-lines")),
+            List::LabelOpenings => (WEB, Some("label-openings")),
+            List::PromptOpenings => (WEB, Some("prompt-openings")),
+            List::PromptNouns => (WEB, Some("prompt-nouns")),
+            List::TimestampOpenings => (WEB, Some("timestamp-openings")),
+            List::SocialWords => (WEB, Some("social-words")),
+            List::SectionWords => (WEB, Some("section-words")),
+            List::CaptionOpenings => (WEB, Some("caption-openings")),
+            List::CreditWords => (WEB, Some("credit-words")),
+            List::BioJobs => (WEB, Some("bio-jobs")),
+            List::BylinePrefixes => (WEB, Some("byline-prefixes")),
+            List::OutletWords => (WEB, Some("outlet-words")),
             List::FunctionWords => (include_str!("../data/function_words.txt"), None),
         }
     }
@@ -261,6 +312,21 @@ pub fn contains(list: List, word: &str) -> bool {
     }
 }
 
+/// The length in bytes of the longest entry of `list` that opens `line` as whole words
+/// (ignoring case): `Read more: ...` opens with `read more` (9).
+pub fn opening(list: List, line: &str) -> Option<usize> {
+    entries(list)
+        .iter()
+        .filter(|e| {
+            line.len() >= e.len()
+                && line.is_char_boundary(e.len())
+                && line[..e.len()].eq_ignore_ascii_case(e)
+                && !line[e.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        })
+        .map(|e| e.len())
+        .max()
+}
+
 /// The agency's name as `data/news-agencies.txt` writes it, when `name` is one (any case).
 pub fn agency_name(name: &str) -> Option<&'static str> {
     entries(List::NewsAgencies)
@@ -298,6 +364,16 @@ mod tests {
         assert!(contains(List::GivenNames, "MARY"));
         assert!(contains(List::EventWords, "Open"));
         assert!(!contains(List::EventWords, "open"));
+    }
+
+    #[test]
+    fn openings_are_whole_words() {
+        assert_eq!(
+            opening(List::LabelOpenings, "Read more: the story"),
+            Some(9)
+        );
+        assert_eq!(opening(List::LabelOpenings, "Readers said"), None);
+        assert_eq!(opening(List::MarkerLines, "ADVERTISEMENT"), Some(13));
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn yonhap_anatomy() {
     assert!(a
         .captions
         .iter()
-        .all(|c| c.text.starts_with("view larger image")));
+        .all(|c| c.span.text.starts_with("view larger image")));
     assert_eq!(
         a.end_marker.as_ref().map(|e| e.text.as_str()),
         Some("(END)")

@@ -58,12 +58,16 @@ fn the_contract_says_its_version_and_unit() {
     assert_eq!(json["offsets"], "utf16");
     for key in [
         "headline",
+        "standfirst",
         "byline",
+        "credits",
         "notes",
         "dateline",
         "captions",
         "end_marker",
         "emails",
+        "boilerplate",
+        "published",
         "paragraphs",
         "quotes",
         "entities",

@@ -414,7 +414,11 @@ fn check_anatomy(report: &mut Report, analysis: &Analysis, expected: &Map<String
 
     if let Some(captions) = expected.get("captions_start_with") {
         let want = strings(captions);
-        let got: Vec<&str> = analysis.captions.iter().map(|c| c.text.as_str()).collect();
+        let got: Vec<&str> = analysis
+            .captions
+            .iter()
+            .map(|c| c.span.text.as_str())
+            .collect();
         let ok = got.len() == want.len() && got.iter().zip(&want).all(|(g, w)| g.starts_with(w));
         report.check(ok, || format!("captions: got {got:?}, want {want:?}"));
     }

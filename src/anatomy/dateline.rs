@@ -6,7 +6,9 @@
 //! LONDON, March 3 (Reuters) -        Reuters; 1980s Reuters: SALVADOR, Feb 26 -
 //! NAIROBI, Kenya (AP) _              AP (also `WASHINGTON (AP) —`, `(AP)_ The`)
 //! Paris (AFP) -                      AFP, dpa, Bloomberg
-//! MIAMI _                            NYT News Service (all-caps place only)
+//! MIAMI _                            NYT News Service (all-caps place only; also alone on
+//!                                    its line, the story after a blank line)
+//! MOSCOW —                           websites (em or en dash, with or without agency)
 //! (ANSA) - ROME, SEP 14 -            ANSA, agency first
 //! BRUSSELS 1996-08-22                CoNLL/RCV1, alone on its line
 //! ```
@@ -25,21 +27,22 @@ use crate::text::{Document, TokenKind};
 use crate::wordlists::agency_name;
 use std::ops::Range;
 
-/// A dateline found at the start of a line (byte ranges).
+/// A dateline read at the start of a line (byte ranges).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundDateline {
+pub struct DatelineMatch {
     /// From the first character to the end of the separator (`SEOUL, ... --`).
     pub range: Range<usize>,
     /// The place part as written, qualifiers included: `NAIROBI, Kenya`.
     pub location: Range<usize>,
-    pub date: Option<FoundDate>,
+    pub date: Option<DatelineDateMatch>,
     pub source: Option<String>,
     /// Has a date or a known agency, not only a place and a dash.
     pub strong: bool,
 }
 
+/// The month and day a dateline writes (`Sept. 14`), as a byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundDate {
+pub struct DatelineDateMatch {
     pub range: Range<usize>,
     /// Only the CoNLL style `1996-08-22` writes the year.
     pub year: Option<i32>,
@@ -166,10 +169,10 @@ impl<'a> DatelineReader<'_, 'a> {
     }
 
     /// `Sept. 14`, `Sep 14`, `Feb 26`, `2 March`: (date, index after it).
-    fn date(&self, i: usize) -> Option<(FoundDate, usize)> {
+    fn date(&self, i: usize) -> Option<(DatelineDateMatch, usize)> {
         let found = |month: u32, day: u32, last: usize| {
             let range = self.doc.tokens[i].start()..self.doc.tokens[last].end();
-            let date = FoundDate {
+            let date = DatelineDateMatch {
                 range,
                 year: None,
                 month,
@@ -235,7 +238,7 @@ impl<'a> DatelineReader<'_, 'a> {
 }
 
 /// The dateline at the start of `line` (a byte range of `doc.text`), if it has one.
-pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline> {
+pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<DatelineMatch> {
     let tokens = doc.tokens_within(line);
     let r = DatelineReader {
         doc,
@@ -293,13 +296,13 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
             return None;
         }
         let range = doc.tokens[i].range();
-        let date = FoundDate {
+        let date = DatelineDateMatch {
             range,
             year: Some(iso.year),
             month: iso.month,
             day: iso.day,
         };
-        return Some(FoundDateline {
+        return Some(DatelineMatch {
             range: doc.tokens[first].start()..doc.tokens[i].end(),
             location,
             date: Some(date),
@@ -340,7 +343,7 @@ pub fn find_dateline(doc: &Document, line: Range<usize>) -> Option<FoundDateline
         None if known_agency && i > place_start && r.word(i - 1) == ")" => doc.tokens[i - 1].end(),
         None => return None,
     };
-    Some(FoundDateline {
+    Some(DatelineMatch {
         range: doc.tokens[first].start()..end,
         location,
         date,

@@ -25,10 +25,14 @@ use recognize::Mention;
 pub(crate) use cluster::person_key;
 pub(crate) use lexicon::{phrase_key, Lexicon, ListedPhrase};
 
-/// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found,
-/// and the mentions the caller's typed patterns found (`own`, sorted).
+/// Finds the story's entities (byte offsets). Reads the dateline the anatomy stage found
+/// and leaves out its furniture; takes the mentions the caller's typed patterns found
+/// (`own`, sorted).
 pub fn find_entities(doc: &Document, anatomy: &Anatomy, own: &[OwnMention]) -> Vec<Entity> {
     let mut mentions = recognize::find_mentions(doc, anatomy);
+    // Nobody named in boilerplate, a credit line or a photo credit is in the story.
+    let furniture = anatomy.furniture();
+    mentions.retain(|m| !within(&furniture, doc.token_span(m.tokens.clone()).start));
     if own.is_empty() {
         return cluster::cluster(doc, mentions);
     }
@@ -86,4 +90,10 @@ fn give_own_types(entities: &mut [Entity], own: &[OwnMention]) {
             entity.subtype = own.subtype.clone();
         }
     }
+}
+
+/// `at` lies inside one of `ranges` (sorted by start, not overlapping much).
+fn within(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let next = ranges.partition_point(|r| r.start <= at);
+    ranges[..next].iter().rev().take(2).any(|r| r.contains(&at))
 }

@@ -1,7 +1,7 @@
 //! Quotations and who said them.
 //!
 //! Two steps: `marks` finds the stretches between quotation marks in the body
-//! (headline, notes and captions left out), and `attribution` finds for each one its
+//! (headline, notes, captions and a web page's furniture left out), and `attribution` finds for each one its
 //! cue and speaker and resolves the speaker to a name and entity. A quotation is
 //! `full` when it opens its clause (at the start of a sentence, after a colon or right
 //! after a cue: `said “we are …”`) and `partial` when it is a phrase inside the
@@ -22,14 +22,7 @@ use std::ops::Range;
 
 /// Finds every quotation of the body with its kind, cue and speaker (byte offsets).
 pub fn find_quotes(doc: &Document, anatomy: &Anatomy, entities: &[Entity]) -> Vec<Quote> {
-    let mut excluded: Vec<Range<usize>> = anatomy
-        .headline
-        .iter()
-        .chain(&anatomy.notes)
-        .chain(&anatomy.captions)
-        .map(Span::range)
-        .collect();
-    excluded.sort_by_key(|r| r.start);
+    let excluded = anatomy.unquotable();
     let quotations = marks::find_quotations(doc.text, &doc.lines, &excluded);
     let attributor = Attributor::new(doc, entities, &quotations);
     let mut speakers = Speakers::default();

@@ -154,8 +154,18 @@ pub fn check_fields(analysis: &Analysis) {
     in_order("dates", analysis.dates.iter().map(|d| &d.span));
     in_order("paragraphs", &analysis.paragraphs);
     in_order("notes", &analysis.notes);
-    in_order("captions", &analysis.captions);
+    in_order("captions", analysis.captions.iter().map(|c| &c.span));
+    in_order("credits", analysis.credits.iter().map(|c| &c.span));
+    in_order("boilerplate", &analysis.boilerplate);
     in_order("emails", &analysis.emails);
+    for caption in &analysis.captions {
+        if let Some(credit) = &caption.credit {
+            assert!(
+                caption.span.start <= credit.start && credit.end <= caption.span.end,
+                "a credit outside its caption: {caption:?}"
+            );
+        }
+    }
     for entity in &analysis.entities {
         in_order(&format!("mentions of {:?}", entity.name), &entity.mentions);
     }

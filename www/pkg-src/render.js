@@ -79,9 +79,17 @@ function renderAnatomy(analysis, totals) {
   const part = section('Story', 'aa-anatomy');
   const list = el('dl', 'aa-terms');
   if (analysis.headline) addTerm(list, 'Headline', analysis.headline.text);
+  if (analysis.standfirst) addTerm(list, 'Standfirst', analysis.standfirst.text);
   if (analysis.byline) {
     const names = analysis.byline.names ?? [];
-    addTerm(list, 'Byline', names.length ? names.join(', ') : analysis.byline.text);
+    const byline = names.length ? names.join(', ') : analysis.byline.text;
+    addTerm(list, 'Byline', analysis.byline.source ? `${byline} (${analysis.byline.source})` : byline);
+  }
+  if (analysis.published) {
+    addTerm(list, 'Published', analysis.published.value ?? analysis.published.text);
+  }
+  for (const credit of analysis.credits ?? []) {
+    addTerm(list, 'Credit', credit.names?.length ? credit.names.join(', ') : credit.text);
   }
   for (const note of analysis.notes ?? []) addTerm(list, 'Note', note.text);
   if (analysis.end_marker) addTerm(list, 'End mark', analysis.end_marker.text);
@@ -236,7 +244,7 @@ function renderDates(dates, maxItems, totals) {
 
 /**
  * Builds the article text with highlights: quotes, speakers, entity mentions (by type),
- * dates and the dateline. Overlapping spans are cut into runs, each run a <span> with
+ * dates and the dateline; a web page's furniture, credits and captions greyed. Overlapping spans are cut into runs, each run a <span> with
  * the classes and `data-refs` of every span covering it; plain runs are text nodes.
  */
 export function renderArticle(text, analysis, { maxChars = DEFAULT_MAX_TEXT } = {}) {
@@ -313,6 +321,12 @@ function collectMarks(analysis, limit) {
     if (end > start) marks.push({ start, end, ref, className, title });
   };
   add(analysis.dateline, 'dateline', 'aa-dateline', 'Dateline');
+  // A web page's furniture and photo captions: shown greyed, not the story's text.
+  (analysis.boilerplate ?? []).forEach((span, i) => add(span, `boilerplate-${i}`, 'aa-furniture', 'Page furniture'));
+  (analysis.credits ?? []).forEach((span, i) => add(span, `credit-${i}`, 'aa-furniture', 'Credit'));
+  (analysis.captions ?? []).forEach((caption, i) =>
+    add(caption, `caption-${i}`, 'aa-furniture', caption.credit ? `Caption — ${caption.credit.text}` : 'Caption'),
+  );
   (analysis.dates ?? []).forEach((date, i) =>
     add(date, `date-${i}`, 'aa-date', `Date: ${date.value ?? 'unknown'}`),
   );

@@ -6,11 +6,14 @@
 //! | `According to X, …` | `According to Western sources, Kim could be willing …` | after the comma |
 //! | speaker, cue, content | `Putin said afterwards that there are possibilities …`, `Officials warned the toll could rise` | after the cue (and a `that` a few words on), up to a trailing attribution |
 //! | content, speaker and cue | `Kim made the invitation …, the KCNA said.`, `…, said Kim.`, `…, according to the KCNA.` | the sentence up to the comma before the attribution |
+//! | a parenthetical attribution | `In a merger, he said, the brand would survive` | the longer side |
 //!
 //! The cues are `data/attribution.txt ## reporting`: verbs of saying and claiming, not
 //! of thinking, wanting or perceiving (`believe`, `hope`, `see`), nor `urged` (an object
 //! and an infinitive) or `called` (a name). A sentence with no such cue is the
-//! reporter's own and gives nothing. When two trailing attributions stack (`…, he
+//! reporter's own and gives nothing. A cue after `and` with no subject of its own takes
+//! the clause's (`Kane praised the plan and said it would create jobs`); a semicolon
+//! ends a statement. When two trailing attributions stack (`…, he
 //! added, according to Yonhap`), the inner one speaks and the outer is the channel.
 //! A content clause that is mostly a quotation (`Kim said “we will win”`) is left to the
 //! direct quote; one with a partial quote inside (`Kim said his trip marks a
@@ -87,8 +90,16 @@ impl Attributor<'_> {
             .leading_according(start, end)
             .or_else(|| self.cue_then_content(start, end))
             .or_else(|| {
-                let (comma, attribution) = self.trailing_attribution(start, end)?;
-                Some((start..comma, attribution))
+                let (comma, attribution, tail) = self.trailing_attribution(start, end)?;
+                // Of the words before and after a parenthetical attribution, the more.
+                let words = |r: Range<usize>| r.filter(|&k| self.doc.is_word(k)).count();
+                let after = (tail < end && self.word(tail) == ",").then(|| tail + 1..end);
+                match after {
+                    Some(after) if words(after.clone()) > words(start..comma) => {
+                        Some((after, attribution))
+                    }
+                    _ => Some((start..comma, attribution)),
+                }
             })?;
         self.is_reported_content(content.clone())
             .then(|| ReportedStatement {
@@ -145,7 +156,14 @@ impl Attributor<'_> {
                 }
             };
             t = cue.tokens.end;
-            let Some(speaker) = self.subject_of(&cue, start, false) else {
+            // `Obama praised Clinton and said his former secretary …`: the clause's subject.
+            let after_and = cue.tokens.start > start && self.word(cue.tokens.start - 1) == "and";
+            let speaker = self.subject_of(&cue, start, false).or_else(|| {
+                after_and
+                    .then(|| self.clause_subject(start, cue.tokens.start - 1))
+                    .flatten()
+            });
+            let Some(speaker) = speaker else {
                 continue;
             };
             // `…, said Daniel Ross, the state's …`: an inverted cue ends the statement.
@@ -155,9 +173,14 @@ impl Attributor<'_> {
             let Some(content_start) = self.content_start(cue.tokens.end, end) else {
                 continue;
             };
+            // The statement ends at a semicolon (`…; hours later, she …`) or at an
+            // attribution of its own.
+            let clause_end = (content_start..end)
+                .find(|&k| self.word(k) == ";" && !self.is_quoted(k))
+                .unwrap_or(end);
             let content_end = self
-                .trailing_attribution(content_start, end)
-                .map_or(end, |(comma, _)| comma);
+                .trailing_attribution(content_start, clause_end)
+                .map_or(clause_end, |(comma, _, _)| comma);
             return Some((
                 content_start..content_end,
                 Attribution {
@@ -208,7 +231,11 @@ impl Attributor<'_> {
     /// An attribution ending the sentence after a comma: `…, the KCNA said [Thursday]`,
     /// `…, said Kim`, `…, according to the KCNA`, and the comma token before it. Of two
     /// stacked ones (`…, he added, according to Yonhap`) the inner one.
-    fn trailing_attribution(&self, start: usize, end: usize) -> Option<(usize, Attribution)> {
+    fn trailing_attribution(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, Attribution, usize)> {
         let lowest = start.max(end.saturating_sub(MAX_TAIL_TOKENS + 12));
         let mut t = end;
         while t > lowest {
@@ -220,7 +247,7 @@ impl Attributor<'_> {
                 continue;
             };
             let found = self.attribution_after_comma(&cue, start, end);
-            let Some((comma, attribution)) = found else {
+            let Some((comma, attribution, tail)) = found else {
                 continue;
             };
             if self.is_according(&cue) {
@@ -228,7 +255,7 @@ impl Attributor<'_> {
                     return Some(inner);
                 }
             }
-            return Some((comma, attribution));
+            return Some((comma, attribution, tail));
         }
         None
     }
@@ -241,7 +268,7 @@ impl Attributor<'_> {
         cue: &Cue,
         start: usize,
         end: usize,
-    ) -> Option<(usize, Attribution)> {
+    ) -> Option<(usize, Attribution, usize)> {
         let at = cue.tokens.start;
         let before_comma = |k: usize| k > start && self.word(k - 1) == ",";
         let (comma, speaker, tail) = if self.is_according(cue) || before_comma(at) {
@@ -268,7 +295,10 @@ impl Attributor<'_> {
             }
             (comma, speaker, cue.tokens.end)
         };
-        let tail_ok = end.saturating_sub(tail) <= MAX_TAIL_TOKENS
+        // A tail set off by a comma may be the rest of the statement: `In a merger, he
+        // said, the HP brand would survive`.
+        let parenthetical = tail < end && self.word(tail) == ",";
+        let tail_ok = (parenthetical || end.saturating_sub(tail) <= MAX_TAIL_TOKENS)
             && (tail..end).all(|k| !self.is_quoted(k) && self.cue_at(k, end).is_none());
         (tail_ok && comma > start).then(|| {
             (
@@ -277,6 +307,7 @@ impl Attributor<'_> {
                     cue: Some(self.doc.token_span(cue.tokens.clone())),
                     speaker,
                 },
+                tail,
             )
         })
     }
