@@ -44,6 +44,12 @@ pub use offsets::OffsetUnit;
 pub use options::{OptionsError, RawOptions};
 pub use patterns::{Pattern, PatternError};
 
+/// What `src/bin/train-entities.rs` needs of the entities stage; no stable API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::entities::{training_candidates, MODEL_SHAPE};
+}
+
 /// What the caller can ask of `analyze`. From JSON or JavaScript: [`RawOptions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {

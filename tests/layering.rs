@@ -23,7 +23,7 @@ const PIPELINE: &[&str] = &[
 ];
 
 /// The shells around the core: they may use anything.
-const SHELLS: &[&str] = &["lib", "main", "jsonl", "wasm", "options"];
+const SHELLS: &[&str] = &["lib", "main", "bin", "jsonl", "wasm", "options"];
 
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {

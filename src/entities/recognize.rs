@@ -108,7 +108,7 @@ fn is_name_suffix(word: &str) -> bool {
 }
 
 /// `Duck-soo`, `Jong-un`, `Son-hui`: a Korean given name written with a hyphen.
-fn is_korean_given_name(word: &str) -> bool {
+pub fn is_korean_given_name(word: &str) -> bool {
     let mut parts = word.split('-');
     let (Some(first), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;

@@ -1,0 +1,562 @@
+//! Decides whether each candidate mention is an entity, and of which type, with a
+//! trained linear model over sparse hashed features.
+//!
+//! The recognizer's candidates (capitalized runs cut by the word lists) are the
+//! high-recall first step; this stage scores each against five classes (not an entity,
+//! person, organization, location, misc) from features of the candidate and its
+//! context: its words lowercased, first and last word, word shapes, prefixes and
+//! suffixes, membership of each word list, the phrase lists' answer, the recognizer's
+//! own guess, two tokens either side, and the line it stands in (all-caps, first line,
+//! sentence start). Feature strings are hashed (FNV-1a) into `BUCKETS` rows of
+//! i8 weights, one column a class, with a scale per class.
+//!
+//! Two passes: the first scores every candidate alone; the second adds to each
+//! candidate the mean probabilities of the story's other candidates with the same
+//! words, so the clearest mention of a name (`President Ruto`) decides its others
+//! (`RUTO` in a headline).
+//!
+//! The weights (`data/entity-model.bin`) are trained by `src/bin/train-entities.rs` on
+//! CoNLL-2003 and GUM (see `data/README.md`). Knowingly wrong: the model only types
+//! and drops what the recognizer cut, so a wrong boundary stays wrong; subtypes still
+//! come from the word lists.
+
+use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
+use super::recognize::{is_korean_given_name, Mention};
+use crate::analysis::EntityType;
+use crate::text::{Document, TokenKind};
+use crate::wordlists::{contains, List};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The classes, in the column order of the weights.
+pub const CLASSES: [Option<EntityType>; 5] = [
+    None,
+    Some(EntityType::Person),
+    Some(EntityType::Organization),
+    Some(EntityType::Location),
+    Some(EntityType::Misc),
+];
+
+/// Rows of the weight table (a power of two: a feature's row is its hash masked).
+pub const BUCKETS: usize = 1 << 15;
+
+/// How much the other mentions of the same name weigh against a mention's own scores.
+const STORY_WEIGHT: f32 = 1.0;
+
+/// How much the names a candidate is listed with weigh (`Britain, France and Angola`).
+const LISTED_WITH_WEIGHT: f32 = 1.0;
+
+/// What a listed name's type adds to that class, in probability.
+const LISTED_BONUS: f32 = 0.3;
+
+/// The probability a lone unlisted word needs to be a person (see `second_pass`).
+const LONE_PERSON_MIN: f32 = 0.97;
+
+/// Particles inside a person's name: `Ludwig van Beethoven`, `Osama bin Laden`.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "bin", "ibn", "de", "da", "del", "der", "dos", "zu",
+];
+
+/// What a person reading by the recognizer (a role, a listed given name) adds to the
+/// person class, in probability.
+const PERSON_READING_BONUS: f32 = 0.5;
+
+/// The compiled-in weights: `EMW1`, then per class an `f32` scale (little-endian),
+/// then `BUCKETS` rows of one `i8` per class. Empty until a model is trained: then
+/// the recognizer's guesses stand.
+static WEIGHTS: &[u8] = include_bytes!("../../data/entity-model.bin");
+
+struct Model {
+    scales: [f32; CLASSES.len()],
+    weights: &'static [u8],
+}
+
+fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            let body = WEIGHTS.strip_prefix(b"EMW1")?;
+            let (scale_bytes, weights) = body.split_at_checked(4 * CLASSES.len())?;
+            if weights.len() != BUCKETS * CLASSES.len() {
+                return None;
+            }
+            let mut scales = [0.0; CLASSES.len()];
+            for (s, b) in scales.iter_mut().zip(scale_bytes.chunks_exact(4)) {
+                *s = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            }
+            Some(Model { scales, weights })
+        })
+        .as_ref()
+}
+
+/// Types the candidates with the model, in place; drops those it finds no entity.
+/// Without a trained model, the recognizer's guesses stand.
+/// Mentions inside `settled` (the byline, whose names the anatomy stage read) keep
+/// the recognizer's type.
+pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &mut Vec<Mention>) {
+    let Some(model) = model() else { return };
+    let context = Context::new(doc);
+    let mut features = Vec::new();
+    let mut probs: Vec<[f32; CLASSES.len()]> = Vec::with_capacity(mentions.len());
+    for m in mentions.iter() {
+        features.clear();
+        featurize(doc, &context, m, &mut features);
+        probs.push(softmax(model.scores(&features)));
+    }
+    let scores = second_pass(doc, mentions, &probs);
+    let mut kept = Vec::with_capacity(mentions.len());
+    for (mut m, score) in mentions.drain(..).zip(scores) {
+        let bytes = m.bytes(doc);
+        if settled
+            .as_ref()
+            .is_some_and(|s| s.start <= bytes.start && bytes.end <= s.end)
+        {
+            kept.push(m);
+            continue;
+        }
+        let best = (0..CLASSES.len())
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let Some(kind) = CLASSES[best] else { continue };
+        if m.kind != Some(kind) {
+            m.kind = Some(kind);
+            m.subtype = None;
+            m.canonical = None;
+        }
+        m.unsure = false;
+        kept.push(m);
+    }
+    *mentions = kept;
+}
+
+/// The second pass: each candidate's probabilities plus
+/// - the mean of the story's other mentions of the same words (a one-word mention
+///   also meets the longer names it begins or ends: `PUTIN` and `Vladimir Putin`);
+/// - the mean of the names it is listed with (`Soyuz-2, Angara and other rockets`:
+///   names joined by commas and `and` are mostly of one type);
+/// - for a person the recognizer read from a role, a listed given name or a Korean
+///   given name or a particle (`Ludwig van Beethoven`), a bonus as a person, and no drop;
+/// - a listed name, `LISTED_BONUS` for its listed type;
+/// - a lone unlisted word named nowhere else is a person only with `LONE_PERSON_MIN`.
+///
+/// Classes scoring `f32::MIN` are ruled out.
+fn second_pass(
+    doc: &Document,
+    mentions: &[Mention],
+    probs: &[[f32; CLASSES.len()]],
+) -> Vec<[f32; CLASSES.len()]> {
+    let lex = Lexicon::get();
+    // Each mention's words, and for a longer name its first and last word (`Koike`
+    // in `Koike Yuriko`, `Putin` in `Vladimir Putin`).
+    let keys: Vec<(String, Vec<String>)> = mentions
+        .iter()
+        .map(|m| {
+            let w = words(doc, m);
+            let ends = match w.as_slice() {
+                [first, .., last] => vec![
+                    phrase_key(std::iter::once(*first)),
+                    phrase_key(std::iter::once(*last)),
+                ],
+                _ => Vec::new(),
+            };
+            (phrase_key(w.into_iter()), ends)
+        })
+        .collect();
+    let mut sums: FxHashMap<&str, ([f32; CLASSES.len()], usize)> = FxHashMap::default();
+    for ((key, ends), p) in keys.iter().zip(probs) {
+        for k in std::iter::once(key).chain(ends) {
+            let entry = sums.entry(k.as_str()).or_insert(([0.0; CLASSES.len()], 0));
+            for (s, x) in entry.0.iter_mut().zip(p) {
+                *s += x;
+            }
+            entry.1 += 1;
+        }
+    }
+    let listed_with = |a: &Mention, b: &Mention| {
+        a.tokens.end < b.tokens.start
+            && (a.tokens.end..b.tokens.start)
+                .all(|i| matches!(doc.token_text(i), "," | "and" | "or"))
+    };
+    let mut out = Vec::with_capacity(mentions.len());
+    for (k, (m, p)) in mentions.iter().zip(probs).enumerate() {
+        let (sum, count) = sums[keys[k].0.as_str()];
+        let mut score = [0.0; CLASSES.len()];
+        for c in 0..CLASSES.len() {
+            let others = if count > 1 {
+                (sum[c] - p[c]) / (count - 1) as f32
+            } else {
+                0.0
+            };
+            score[c] = p[c] + STORY_WEIGHT * others;
+        }
+        let siblings: Vec<usize> = [
+            k.checked_sub(1).filter(|&j| listed_with(&mentions[j], m)),
+            Some(k + 1).filter(|&j| j < mentions.len() && listed_with(m, &mentions[j])),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        for &j in &siblings {
+            for c in 0..CLASSES.len() {
+                score[c] += LISTED_WITH_WEIGHT * probs[j][c] / siblings.len() as f32;
+            }
+        }
+        let w = words(doc, m);
+        let read_as_person = m.kind == Some(EntityType::Person)
+            && (m.role.is_some()
+                || w.iter().any(|x| is_korean_given_name(x))
+                || (w.len() > 1 && lex.is_given_name(w[0]))
+                || (w.len() > 2 && w[1..w.len() - 1].iter().any(|x| NAME_PARTICLES.contains(x))));
+        // `Angara` alone, unlisted, never named in full, saying nothing (`Putin
+        // said`): a person only on strong evidence from its context.
+        let speaks = contains(List::Cues, doc.word(m.tokens.end));
+        let lone_name = w.len() == 1
+            && count == 1
+            && !speaks
+            && m.role.is_none()
+            && !lex.is_given_name(w[0])
+            && !lex.is_surname(w[0]);
+        if lone_name && p[1] < LONE_PERSON_MIN {
+            score[1] = f32::MIN;
+        }
+        // A listed name (`Busan`, `Alps`) keeps its listed type unless the model is
+        // clearly against it (`CHICAGO 69 59`: the recognizer already calls it a team).
+        if let Some(listed) = m.canonical.and(m.kind) {
+            if let Some(c) = CLASSES.iter().position(|&k| k == Some(listed)) {
+                score[c] += LISTED_BONUS;
+            }
+        }
+        if read_as_person {
+            score[0] = f32::MIN;
+            score[4] = f32::MIN;
+            score[1] += PERSON_READING_BONUS;
+        }
+        out.push(score);
+    }
+    out
+}
+
+impl Model {
+    fn scores(&self, features: &[u32]) -> [f32; CLASSES.len()] {
+        let mut sums = [0i32; CLASSES.len()];
+        for &f in features {
+            let row = (f as usize & (BUCKETS - 1)) * CLASSES.len();
+            for (s, &w) in sums.iter_mut().zip(&self.weights[row..row + CLASSES.len()]) {
+                *s += i32::from(w as i8);
+            }
+        }
+        let mut out = [0.0; CLASSES.len()];
+        for c in 0..CLASSES.len() {
+            out[c] = sums[c] as f32 * self.scales[c];
+        }
+        out
+    }
+}
+
+fn softmax(scores: [f32; CLASSES.len()]) -> [f32; CLASSES.len()] {
+    let max = scores.iter().copied().fold(f32::MIN, f32::max);
+    let mut out = scores.map(|s| (s - max).exp());
+    let total: f32 = out.iter().sum();
+    for x in &mut out {
+        *x /= total;
+    }
+    out
+}
+
+fn words<'a>(doc: &Document<'a>, m: &Mention) -> Vec<&'a str> {
+    m.tokens
+        .clone()
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| doc.token_text(i))
+        .collect()
+}
+
+/// What the features read about the lines of the story, found once.
+pub struct Context {
+    /// Per token: its line is all capitals.
+    shouting: Vec<bool>,
+    /// Per token: it opens a sentence or a line.
+    opener: Vec<bool>,
+}
+
+impl Context {
+    pub fn new(doc: &Document) -> Context {
+        let n = doc.tokens.len();
+        let mut shouting = vec![false; n];
+        for line in &doc.lines {
+            let toks = doc.tokens_within(line.clone());
+            let mut loud = 0;
+            let mut quiet = 0;
+            for i in toks.clone() {
+                let w = doc.token_text(i);
+                if w.chars().any(char::is_lowercase) {
+                    quiet += 1;
+                } else if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    loud += 1;
+                }
+            }
+            if loud > 0 && quiet * 5 <= loud {
+                toks.for_each(|i| shouting[i] = true);
+            }
+        }
+        let mut opener = vec![false; n];
+        for s in &doc.sentences {
+            if let Some(o) = opener.get_mut(s.start) {
+                *o = true;
+            }
+        }
+        for line in &doc.lines {
+            if let Some(o) = opener.get_mut(doc.token_at_or_after(line.start)) {
+                *o = true;
+            }
+        }
+        Context { shouting, opener }
+    }
+}
+
+/// FNV-1a over a feature's name and its value, so `w:` + `paris` and `f:` + `paris`
+/// are different features.
+struct FeatureHash(u32);
+
+impl FeatureHash {
+    fn new(name: &str) -> FeatureHash {
+        let mut h = FeatureHash(0x811c_9dc5);
+        h.bytes(name.as_bytes());
+        h
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u32::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+    }
+
+    fn lowercase(&mut self, word: &str) {
+        if word.is_ascii() {
+            for b in word.bytes() {
+                self.bytes(&[b.to_ascii_lowercase()]);
+            }
+        } else {
+            let mut buf = [0u8; 4];
+            for c in word.chars().flat_map(char::to_lowercase) {
+                self.bytes(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}
+
+fn feature(out: &mut Vec<u32>, name: &str, value: &str) {
+    let mut h = FeatureHash::new(name);
+    h.lowercase(value);
+    out.push(h.0);
+}
+
+/// `Kim` → `Xx`, `U.S.` → `X.X.`, `Jong-un` → `Xx-x`, `1996` → `d`.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) || !matches!(s, 'X' | 'x' | 'd') {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The word lists a word is in, as feature names.
+fn list_features(out: &mut Vec<u32>, lex: &Lexicon, at: &str, word: &str) {
+    let checks: [(&str, bool); 10] = [
+        ("given", lex.is_given_name(word)),
+        ("surname", lex.is_surname(word)),
+        ("common", lex.is_common_word(word)),
+        ("nonentity", lex.is_non_entity(word)),
+        ("title", lex.is_title(word)),
+        ("honorific", lex.is_honorific(word.trim_end_matches('.'))),
+        ("orgword", lex.is_org_word(word)),
+        ("eventword", lex.is_event_word(word)),
+        ("geoword", lex.is_geo_word(word)),
+        ("facilityword", lex.is_facility_word(word)),
+    ];
+    for (list, yes) in checks {
+        if yes {
+            feature(out, at, list);
+        }
+    }
+    if let Some(known) = lex.phrase(&phrase_key(std::iter::once(word))) {
+        feature(out, at, listed_name(known));
+    }
+}
+
+fn listed_name(known: ListedPhrase) -> &'static str {
+    match known {
+        ListedPhrase::Place(_, "country") => "place-country",
+        ListedPhrase::Place(_, "city") => "place-city",
+        ListedPhrase::Place(..) => "place",
+        ListedPhrase::Organization(..) => "organization",
+        ListedPhrase::Demonym(_) => "demonym",
+    }
+}
+
+fn kind_name(kind: Option<EntityType>) -> &'static str {
+    match kind {
+        None => "none",
+        Some(EntityType::Person) => "person",
+        Some(EntityType::Organization) => "organization",
+        Some(EntityType::Location) => "location",
+        Some(EntityType::Misc) => "misc",
+    }
+}
+
+/// The hashed features of one candidate.
+pub fn featurize(doc: &Document, context: &Context, m: &Mention, out: &mut Vec<u32>) {
+    let lex = Lexicon::get();
+    let w = words(doc, m);
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        feature(out, "empty", "");
+        return;
+    };
+    feature(out, "bias", "");
+    feature(out, "prior", kind_name(m.kind));
+    feature(out, "prior-subtype", m.subtype.unwrap_or("none"));
+    if m.canonical.is_some() {
+        feature(out, "listed", kind_name(m.kind));
+    }
+    if m.role.is_some() {
+        feature(out, "role", "");
+    }
+    feature(out, "len", &w.len().min(4).to_string());
+    let mut shapes = String::new();
+    for word in &w {
+        feature(out, "w", word);
+        if is_korean_given_name(word) {
+            feature(out, "korean-given-name", "");
+        }
+        let s = shape(word);
+        feature(out, "s", &s);
+        if shapes.len() < 24 {
+            shapes.push_str(&s);
+            shapes.push(' ');
+        }
+    }
+    feature(out, "shapes", &shapes);
+    feature(out, "f", first);
+    feature(out, "l", last);
+    if w.len() <= 4 {
+        feature(out, "ph", &phrase_key(w.iter().copied()));
+    }
+    let chars: Vec<char> = last.chars().collect();
+    for n in [2, 3, 4] {
+        if chars.len() > n {
+            let suffix: String = chars[chars.len() - n..].iter().collect();
+            feature(out, "suf", &suffix);
+        }
+    }
+    let first_chars: Vec<char> = first.chars().take(3).collect();
+    if first.chars().count() > 3 {
+        feature(out, "pre", &first_chars.iter().collect::<String>());
+    }
+    list_features(out, lex, "f-list", first);
+    list_features(out, lex, "l-list", last);
+    for word in &w[1..w.len().saturating_sub(1).max(1)] {
+        list_features(out, lex, "m-list", word);
+    }
+    if let Some(known) = lex.phrase(&phrase_key(w.iter().copied())) {
+        feature(out, "listed-phrase", listed_name(known));
+    }
+    // Two tokens either side.
+    let start = m.tokens.start;
+    let end = m.tokens.end;
+    let before = |k: usize| start.checked_sub(k).map_or("<s>", |i| doc.token_text(i));
+    let after = |k: usize| {
+        doc.tokens
+            .get(end + k - 1)
+            .map_or("</s>", |_| doc.word(end + k - 1))
+    };
+    let line = doc.line_of(doc.tokens[start].start());
+    let same_line = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| doc.line_of(t.start()) == line)
+    };
+    let p1 = if start > 0 && same_line(start - 1) {
+        before(1)
+    } else {
+        "<s>"
+    };
+    let p2 = if start > 1 && same_line(start - 2) && p1 != "<s>" {
+        before(2)
+    } else {
+        "<s>"
+    };
+    let n1 = if same_line(end) { after(1) } else { "</s>" };
+    let n2 = if same_line(end + 1) && n1 != "</s>" {
+        after(2)
+    } else {
+        "</s>"
+    };
+    feature(out, "p1", p1);
+    feature(out, "p2", p2);
+    feature(out, "n1", n1);
+    feature(out, "n2", n2);
+    feature(out, "p2p1", &format!("{p2} {p1}"));
+    feature(out, "n1n2", &format!("{n1} {n2}"));
+    feature(out, "p1-shape", &shape(p1));
+    feature(out, "n1-shape", &shape(n1));
+    for (at, word) in [("p1-list", p1), ("n1-list", n1)] {
+        if lex.is_title(word) {
+            feature(out, at, "title");
+        }
+        if lex.is_honorific(word.trim_end_matches('.')) {
+            feature(out, at, "honorific");
+        }
+    }
+    // The line it stands in.
+    if context.shouting[start] {
+        feature(out, "shouting", "");
+    }
+    if context.opener[start] {
+        feature(out, "opener", "");
+    }
+    if line == 0 {
+        feature(out, "first-line", "");
+    }
+    if m.unsure {
+        feature(out, "unsure", "");
+    }
+    let line_tokens = doc
+        .lines
+        .get(line)
+        .map_or(0, |l| doc.tokens_within(l.clone()).len());
+    feature(out, "line-len", &line_tokens.min(8).to_string());
+}
+
+/// Reading the corpora for `train-entities`: each candidate's byte range and
+/// features, as the model sees them.
+pub fn training_candidates(
+    doc: &Document,
+    mentions: &[Mention],
+) -> Vec<(Range<usize>, Vec<u32>, String)> {
+    let context = Context::new(doc);
+    mentions
+        .iter()
+        .map(|m| {
+            let mut features = Vec::new();
+            featurize(doc, &context, m, &mut features);
+            (
+                m.bytes(doc),
+                features,
+                phrase_key(words(doc, m).into_iter()),
+            )
+        })
+        .collect()
+}
