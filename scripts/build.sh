@@ -110,8 +110,10 @@ fi
 rm -rf "$pkg"
 mkdir -p "$pkg"
 cp "$bound"/* "$pkg"/
-# The page's own package files (custom element, shared render module, package.json).
+# The package's own files (entries, worker and client, custom element, renderer,
+# package.json, README), and the licence texts and changelog from the repository root.
 cp -R www/pkg-src/. "$pkg"/
+cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md "$pkg"/
 # The package's version follows the crate's.
 crate_version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
 sed -i "0,/\"version\": \"[^\"]*\"/s//\"version\": \"$crate_version\"/" "$pkg/package.json"

@@ -104,7 +104,14 @@ impl Analyzer {
 
     /// Analyzes one article. Infallible: odd input gives a best-effort result.
     pub fn analyze(&self, text: &str) -> Analysis {
-        run(text, &self.options, &self.patterns)
+        run(text, &self.options, &self.patterns, |_| {})
+    }
+
+    /// `analyze`, telling `starting` of each stage as it starts (the wasm layer's
+    /// progress events on long texts).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn analyze_reporting(&self, text: &str, starting: impl FnMut(Stage)) -> Analysis {
+        run(text, &self.options, &self.patterns, starting)
     }
 }
 
@@ -115,23 +122,48 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         text,
         options,
         &patterns::CompiledPatterns::compile_lenient(&options.patterns),
+        |_| {},
     )
+}
+
+/// The pipeline's stages, in order: what `analyze_reporting` announces as each starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
+    Text,
+    Anatomy,
+    Entities,
+    Quotes,
+    Dates,
+    Figures,
+    Offsets,
 }
 
 /// The pipeline: each stage reads the document and what the stages before it found,
 /// and returns its own part.
-fn run(text: &str, options: &Options, patterns: &patterns::CompiledPatterns) -> Analysis {
+/// `starting` hears of each stage as it starts (the wasm layer's progress events).
+fn run(
+    text: &str,
+    options: &Options,
+    patterns: &patterns::CompiledPatterns,
+    mut starting: impl FnMut(Stage),
+) -> Analysis {
     let mut clock = timings::Clock::new(options.timings);
+    starting(Stage::Text);
     let doc = clock.stage("text", || text::Document::new(text));
+    starting(Stage::Anatomy);
     let anatomy = clock.stage("anatomy", || anatomy::find_anatomy(&doc));
+    starting(Stage::Entities);
     let found = clock.stage("patterns", || patterns.find(&doc));
     let entities = clock.stage("entities", || {
         entities::find_entities(&doc, &anatomy, &found.mentions)
     });
+    starting(Stage::Quotes);
     let quotes = clock.stage("quotes", || quotes::find_quotes(&doc, &anatomy, &entities));
+    starting(Stage::Dates);
     let dates = clock.stage("dates", || {
         dates::find_dates(&doc, &anatomy, options.reference_date)
     });
+    starting(Stage::Figures);
     let figures = clock.stage("figures", || figures::find_figures(&doc, &dates.mentions));
 
     let mut dateline = anatomy.dateline;
@@ -164,6 +196,7 @@ fn run(text: &str, options: &Options, patterns: &patterns::CompiledPatterns) -> 
         matches: found.matches,
         timings: None,
     };
+    starting(Stage::Offsets);
     clock.stage("offsets", || {
         offsets::convert_analysis(&mut analysis, text, options.offsets)
     });

@@ -160,6 +160,9 @@ fn binary_garbage_as_a_file_is_analyzed_as_far_as_it_reads() {
 
 #[test]
 fn bad_arguments_and_unreadable_files_exit_with_2() {
+    let empty = std::env::temp_dir().join(format!("article-analyzer-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("temp folder");
+    let empty = empty.to_str().unwrap();
     for args in [
         &["--bogus"][..],
         &["--offsets", "utf32"],
@@ -168,7 +171,19 @@ fn bad_arguments_and_unreadable_files_exit_with_2() {
         &["--jsonl", "--threads", "many"],
         &["--reference-date", "soon"],
         &["/nonexistent/story.txt"],
-        &["/"], // a folder
+        &[empty],             // a folder without *.txt
+        &["--format", "csv"], // a table format without --table
+        &["--table", "people"],
+        &["--format", "xml", "--table", "quotes"],
+        &["--jsonl", "--table", "quotes"],
+        &[
+            "--output",
+            "/nonexistent/out.csv",
+            "--table",
+            "quotes",
+            "--format",
+            "csv",
+        ],
     ] {
         let output = run(args, b"");
         assert_eq!(output.status.code(), Some(2), "{args:?}");
@@ -179,6 +194,7 @@ fn bad_arguments_and_unreadable_files_exit_with_2() {
         );
         assert!(output.stdout.is_empty(), "{args:?}: nothing on stdout");
     }
+    std::fs::remove_dir(empty).ok();
 }
 
 #[test]

@@ -1,7 +1,9 @@
 // The page's events: text in (typing, paste, drop, sample, file), analysis out (through
-// the worker), the result rendered with render.js, plus copy/download, clear and
-// localStorage. Everything the user gives is handled as text, never as HTML.
+// the package's worker client, client.js), the result rendered with render.js, plus
+// copy/download, clear and localStorage. Everything the user gives is handled as text,
+// never as HTML.
 
+import { AnalyzerClient } from './pkg/client.js';
 import { renderArticle, renderBreakdown, linkHighlights } from './pkg/render.js';
 
 const STORAGE_KEY = 'article-analyzer:text';
@@ -11,16 +13,17 @@ const MAX_STORED = 1_000_000;
 const DEBOUNCE_MS = 150;
 /** Show the busy state only when an answer takes longer than a blink. */
 const BUSY_AFTER_MS = 120;
-/** A request in flight longer than this is abandoned (worker restarted) for a newer one. */
-const SUPERSEDE_AFTER_MS = 250;
 /** A text longer than this is analyzed in full but not put in the textarea, whose
  *  layout alone blocks the page for seconds on a 5 MB text; it shows the beginning. */
 const LARGE_TEXT = 300_000;
 const LARGE_PREVIEW = 20_000;
+/** Texts longer than this (about a second's analysis) show a progress bar. */
+const PROGRESS_ABOVE = 200_000;
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('article');
 const status = $('status');
+const progress = $('progress');
 const results = $('results');
 const textView = $('text-view');
 const breakdownView = $('breakdown');
@@ -28,78 +31,56 @@ const referenceDate = $('reference-date');
 const copyButton = $('copy');
 const downloadButton = $('download');
 
-/** The last result on screen, for copy and download. */
+/** The last result on screen: `{json()}` gives its complete JSON, for copy and download. */
 let shown = null;
 /** The whole text while it is too large for the textarea, else null. */
 let largeText = null;
 
-// ---- the worker: at most one request in flight, the newest text waits -------------
+// ---- the analysis: in the package's worker, the newest text superseding older ones ----
 
-let worker = null;
-let nextId = 1;
-let inFlight = null; // {id, text, options, sentAt}
-let waiting = null; // the newest request not yet sent
+const analyzer = new AnalyzerClient();
 let busyTimer = 0;
+/** The newest request, to tell its answer from a superseded one's. */
+let newest = 0;
 
-function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.addEventListener('message', onAnswer);
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    setStatus('error', `The analyzer failed to start: ${event.message || 'unknown error'}`);
-  });
-}
-
-function request(text) {
+async function request(text) {
   const options = {};
   if (referenceDate.value) options.reference_date = referenceDate.value;
-  waiting = { id: nextId++, text, options };
-  if (inFlight && performance.now() - inFlight.sentAt > SUPERSEDE_AFTER_MS) {
-    // A slow analysis of an older text: drop it rather than wait for it.
-    worker.terminate();
-    inFlight = null;
-    startWorker();
-  }
-  if (!inFlight) sendWaiting();
+  const mine = ++newest;
   clearTimeout(busyTimer);
   busyTimer = setTimeout(showBusy, BUSY_AFTER_MS);
-}
-
-function sendWaiting() {
-  inFlight = { ...waiting, sentAt: performance.now() };
-  waiting = null;
-  worker.postMessage({ type: 'analyze', id: inFlight.id, text: inFlight.text, options: inFlight.options });
-}
-
-function onAnswer(event) {
-  if (event.data.type === 'json') {
-    jsonWanted.get(event.data.id)?.(event.data);
-    jsonWanted.delete(event.data.id);
+  let answer;
+  try {
+    // On the 'page' channel a newer text drops this one, or ends it if it has run a while.
+    const onProgress = text.length > PROGRESS_ABOVE ? (step) => mine === newest && showProgress(step) : undefined;
+    answer = await analyzer.analyzeView(text, options, { channel: 'page', onProgress });
+  } catch (error) {
+    if (error.name === 'AbortError' || mine !== newest) return;
+    endBusy();
+    setStatus('error', `Could not analyze the text: ${error.message}`);
     return;
   }
-  const { id, view, totals, error, ms } = event.data;
-  if (!inFlight || id !== inFlight.id) return;
-  const { text } = inFlight;
-  inFlight = null;
-  if (waiting) {
-    sendWaiting(); // a newer text arrived meanwhile: this answer is already stale
-    return;
-  }
-  clearTimeout(busyTimer);
-  results.setAttribute('aria-busy', 'false');
-  results.classList.remove('is-busy');
-  if (error) {
-    setStatus('error', error);
-    return;
-  }
-  show(id, text, view, totals, ms);
+  if (mine !== newest) return;
+  endBusy();
+  show(text, answer);
 }
 
 function showBusy() {
-  if (!inFlight && !waiting) return;
   results.setAttribute('aria-busy', 'true');
   results.classList.add('is-busy');
   setStatus('busy', 'Analyzing…');
+}
+
+function showProgress({ fraction }) {
+  progress.hidden = false;
+  progress.value = fraction;
+}
+
+function endBusy() {
+  clearTimeout(busyTimer);
+  progress.hidden = true;
+  results.setAttribute('aria-busy', 'false');
+  results.classList.remove('is-busy');
 }
 
 // ---- rendering --------------------------------------------------------------------
@@ -107,8 +88,8 @@ function showBusy() {
 /** What the panels say before there is any text (kept from index.html). */
 const placeholders = [textView, breakdownView].map((view) => [...view.childNodes]);
 
-function show(id, text, view, totals, ms) {
-  shown = text ? { id } : null;
+function show(text, { view, totals, ms, json }) {
+  shown = text ? { json } : null;
   copyButton.disabled = downloadButton.disabled = !text;
   if (!text) {
     textView.replaceChildren(...placeholders[0]);
@@ -250,14 +231,8 @@ async function loadFile(file) {
 // ---- copy and download ------------------------------------------------------------
 
 /** The complete result of what is on screen, as JSON, from the worker that holds it. */
-const jsonWanted = new Map();
-
 function resultJson() {
-  const { id } = shown;
-  return new Promise((resolve, reject) => {
-    jsonWanted.set(id, ({ json, error }) => (error ? reject(new Error(error)) : resolve(json)));
-    worker.postMessage({ type: 'json', id });
-  });
+  return shown.json();
 }
 
 async function copyJson() {
@@ -289,7 +264,6 @@ async function downloadJson() {
 
 // ---- wiring -----------------------------------------------------------------------
 
-startWorker();
 linkHighlights(results);
 listSamples();
 

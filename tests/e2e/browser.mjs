@@ -44,8 +44,9 @@ const mimeTypes = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to the listening server. */
-export async function serveStatic(root = wwwRoot) {
+/** Serves `root` on 127.0.0.1 at a free port; resolves to the listening server. With
+ *  `cors`, every answer allows any origin (as a CDN serves a package). */
+export async function serveStatic(root = wwwRoot, { cors = false } = {}) {
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
@@ -60,6 +61,7 @@ export async function serveStatic(root = wwwRoot) {
         "Content-Type": mimeTypes[extname(file).toLowerCase()] ?? "application/octet-stream",
         "Content-Length": info.size,
         "Cache-Control": "no-store",
+        ...(cors ? { "Access-Control-Allow-Origin": "*" } : {}),
       });
       if (request.method === "HEAD") return response.end();
       createReadStream(file).pipe(response);
@@ -91,7 +93,8 @@ export async function openSite({ root = wwwRoot } = {}) {
     throw error;
   }
   const problems = [];
-  const isLocal = (url) => url.startsWith(`${origin}/`) || /^(data|blob|about):/.test(url);
+  // Any port of 127.0.0.1 (a test may serve a second origin), data:, blob:, about:.
+  const isLocal = (url) => /^(data|blob|about):/.test(url) || new URL(url).hostname === "127.0.0.1";
 
   async function newPage(contextOptions = {}) {
     const context = await browser.newContext(contextOptions);

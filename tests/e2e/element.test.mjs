@@ -286,3 +286,255 @@ test('no request left 127.0.0.1 and no console error was seen', () => {
   // browser.mjs records (and blocks) requests to anywhere but the local server.
   assert.deepEqual(env.problems(), []);
 });
+
+// ---- theme, inherit, errors, narrow layout, progress, cancel ------------------------
+
+/** Opens `body` (HTML) as a page of the site that loads the element from /pkg/. */
+async function openTestPage(body, { head = '', colorScheme = 'light', viewport, beforeLoad } = {}) {
+  const page = await env.newPage({ colorScheme, viewport });
+  beforeLoad?.(page);
+  const url = env.url('/element-test.html');
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title>${head}
+<script type="module" src="/pkg/article-analysis.js"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await page.goto(url);
+  return page;
+}
+
+/** Computed styles of the element (`host`) and of nodes in its shadow root. */
+function stylesOf(page, selector = 'article-analysis') {
+  return page.locator(selector).evaluate((host) => {
+    const inside = (css) => host.shadowRoot.querySelector(css);
+    const style = (node) => (node ? getComputedStyle(node) : null);
+    return {
+      background: style(host).backgroundColor,
+      color: style(host).color,
+      font: style(inside('.aa-breakdown')).fontFamily,
+      textFont: style(inside('.aa-text'))?.fontFamily ?? null,
+      muted: style(inside('.aa-empty, .aa-meta')).color,
+    };
+  });
+}
+
+const LIGHT_BG = 'rgb(255, 255, 255)';
+const DARK_BG = 'rgb(21, 24, 29)';
+const TRANSPARENT = 'rgba(0, 0, 0, 0)';
+
+test('theme: by default the page’s colour scheme and no background; light, dark and auto on request', async () => {
+  const story = 'ROME, May 2 (ANSA) - "It is done," the minister said.';
+  // A light page (no color-scheme) on a dark system: the element stays light.
+  const page = await openTestPage(`<article-analysis>${story}</article-analysis>
+    <article-analysis theme="light">${story}</article-analysis>
+    <article-analysis theme="dark">${story}</article-analysis>
+    <article-analysis theme="auto">${story}</article-analysis>`, { colorScheme: 'dark' });
+  await page.locator('article-analysis >> nth=3').locator('.aa-breakdown').waitFor();
+  const [plain, light, dark, auto] = await Promise.all(
+    [0, 1, 2, 3].map((i) => stylesOf(page, `article-analysis >> nth=${i}`)),
+  );
+  assert.equal(plain.background, TRANSPARENT, 'no background of its own');
+  assert.equal(plain.color, 'rgb(0, 0, 0)', "the page's text colour");
+  assert.equal(plain.muted, light.muted, 'light defaults on a light page, whatever the system');
+  assert.equal(light.background, LIGHT_BG);
+  assert.equal(dark.background, DARK_BG);
+  assert.notEqual(dark.muted, light.muted);
+  assert.equal(auto.background, DARK_BG, 'auto follows the system (dark here)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal((await stylesOf(page, 'article-analysis >> nth=3')).background, LIGHT_BG);
+  await page.close();
+
+  // A page in color-scheme: dark: the element follows it with its dark defaults.
+  const darkPage = await openTestPage(`<article-analysis>${story}</article-analysis>`, {
+    head: '<meta name="color-scheme" content="dark">',
+  });
+  await darkPage.locator('article-analysis .aa-breakdown').waitFor();
+  const followed = await stylesOf(darkPage);
+  assert.equal(followed.background, TRANSPARENT);
+  assert.equal(followed.muted, dark.muted);
+  await darkPage.close();
+  assert.deepEqual(env.problems(), []);
+});
+
+test('custom properties set to inherit take the page’s font and colour; set to a value, they apply', async () => {
+  const story = 'ROME, May 2 (ANSA) - "It is done," the minister said.';
+  const page = await openTestPage(
+    `<article-analysis id="a" show-text>${story}</article-analysis>
+     <article-analysis id="b" show-text>${story}</article-analysis>`,
+    {
+      head: `<style>
+        body { font-family: "Courier New", monospace; color: rgb(10, 20, 30); }
+        #a { --aa-font: inherit; --aa-text-font: inherit; --aa-fg: inherit; }
+        #b { --aa-font: Georgia, serif; --aa-text-font: Verdana, sans-serif; --aa-fg: rgb(200, 0, 0); --aa-bg: rgb(1, 2, 3); }
+      </style>`,
+    },
+  );
+  await page.locator('#b .aa-breakdown').waitFor();
+  const inherited = await stylesOf(page, '#a');
+  assert.equal(inherited.font, '"Courier New", monospace');
+  assert.equal(inherited.textFont, '"Courier New", monospace');
+  assert.equal(inherited.color, 'rgb(10, 20, 30)');
+  assert.equal(inherited.background, TRANSPARENT);
+  const set = await stylesOf(page, '#b');
+  assert.equal(set.font, 'Georgia, serif');
+  assert.equal(set.textFont, 'Verdana, sans-serif');
+  assert.equal(set.color, 'rgb(200, 0, 0)');
+  assert.equal(set.background, 'rgb(1, 2, 3)');
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
+/** The element's alert text (null while hidden), and the console warnings so far. */
+async function alertOf(page, selector) {
+  return page.locator(selector).evaluate((host) => {
+    const alert = host.shadowRoot.querySelector('[role="alert"]');
+    return alert.hidden ? null : alert.textContent;
+  });
+}
+
+test('errors are shown in the element (role="alert"), logged with console.warn and sent as analysis-error', async () => {
+  const warnings = [];
+  const page = await openTestPage(`<p id="story">Some text.</p>
+    <article-analysis id="date" for="story" reference-date="2023-13-45"></article-analysis>
+    <article-analysis id="for" for="no-such-id"></article-analysis>`, {
+    beforeLoad: (page) => page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text())),
+  });
+  const events = page.evaluate(() =>
+    Promise.all(['#date', '#for'].map((id) => new Promise((resolve) => {
+      const element = document.querySelector(id);
+      if (element.shadowRoot.querySelector('[role="alert"]:not([hidden])')) resolve('already');
+      element.addEventListener('analysis-error', (event) => resolve(`${event.detail.name}: ${event.detail.message}`), { once: true });
+    }))),
+  );
+  await page.waitForFunction(() => [...document.querySelectorAll('article-analysis')].every((e) => !e.shadowRoot.querySelector('[role="alert"]').hidden));
+  assert.match(await alertOf(page, '#date'), /Could not analyze the article: .*reference_date/);
+  assert.match(await alertOf(page, '#for'), /for="no-such-id" names no element/);
+  assert.ok(warnings.some((w) => /reference_date/.test(w)), warnings.join('\n'));
+  assert.ok(warnings.some((w) => /no-such-id/.test(w)), warnings.join('\n'));
+  const [dateEvent, forEvent] = await events;
+  assert.match(dateEvent, /^(TypeError: .*reference_date|already)/);
+  assert.match(forEvent, /no-such-id|already/);
+
+  // Fixed, the alert goes away and the breakdown shows.
+  await page.evaluate(() => document.getElementById('date').setAttribute('reference-date', '2023-09-14'));
+  await page.locator('#date .aa-breakdown').waitFor();
+  assert.equal(await alertOf(page, '#date'), null);
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
+test('a missing .wasm is an error shown in the element, not a blank', async () => {
+  // A site of its own: the browser logs the 404 as a console error, which is expected here.
+  const own = await openSite();
+  const page = await own.newPage();
+  const url = own.url('/missing-wasm.html');
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title>
+<script type="module">import { ready } from '/pkg/article-analysis.js'; ready('/pkg/missing.wasm').catch(() => {});</script>
+</head><body><article-analysis>Some text.</article-analysis></body></html>`,
+    }),
+  );
+  await page.goto(url);
+  await page.waitForFunction(() => !document.querySelector('article-analysis').shadowRoot.querySelector('[role="alert"]').hidden);
+  assert.match(await alertOf(page, 'article-analysis'), /Could not analyze the article/);
+  const problems = own.problems().filter((p) => !/404|missing\.wasm|status code/i.test(p));
+  assert.deepEqual(problems, []);
+  await own.close();
+});
+
+test('in a 170 px column nothing overflows: the speaker menu and the cards fit', async () => {
+  const { text } = fixtures().find(({ name }) => name.startsWith('yonhap'));
+  const page = await openTestPage(`<div style="width: 170px"><article-analysis></article-analysis></div>`, { viewport: { width: 400, height: 800 } });
+  await page.evaluate((text) => {
+    document.querySelector('article-analysis').text = text;
+  }, text);
+  await page.locator('article-analysis .aa-breakdown').waitFor();
+  const overflow = await page.locator('article-analysis').evaluate((host) => {
+    const limit = host.getBoundingClientRect().right + 0.5;
+    const wide = [...host.shadowRoot.querySelectorAll('*')]
+      .filter((node) => node.getClientRects().length && node.getBoundingClientRect().right > limit)
+      .map((node) => `${node.tagName.toLowerCase()}.${node.className} ends at ${Math.round(node.getBoundingClientRect().right)}`);
+    return { wide, scroll: host.scrollWidth, width: host.clientWidth, select: !!host.shadowRoot.querySelector('.aa-filter select') };
+  });
+  assert.ok(overflow.select, 'the story has a speaker menu');
+  assert.deepEqual(overflow.wide, [], `past the ${overflow.width} px column`);
+  assert.ok(overflow.scroll <= overflow.width, `scrollWidth ${overflow.scroll} > ${overflow.width}`);
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
+
+test('a long text shows a progress bar and analysis-progress events; abort() and a newer text end it', async () => {
+  const workers = [];
+  let closed = 0;
+  const page = await openTestPage(`<article-analysis></article-analysis>`, {
+    beforeLoad: (page) =>
+      page.on('worker', (worker) => {
+        workers.push(worker.url());
+        worker.on('close', () => closed++);
+      }),
+  });
+  await page.locator('article-analysis').evaluate((element) => (element.text = 'Warm-up.'));
+  await page.locator('article-analysis .aa-breakdown').waitFor();
+  const seed = fixtures().find(({ name }) => name.startsWith('yonhap')).text;
+  await page.evaluate(([seed, copies]) => {
+    window.big = `${seed}\n\n`.repeat(copies);
+  }, [seed, Math.ceil(3_000_000 / seed.length)]);
+
+  // Progress: stages in order; the bar shows while it runs and goes when done.
+  const progress = await page.locator('article-analysis').evaluate(async (element) => {
+    const bar = element.shadowRoot.querySelector('progress');
+    const seen = [];
+    element.addEventListener('analysis-progress', (e) => seen.push({ ...e.detail, bar: !bar.hidden, value: bar.value }));
+    element.text = window.big.slice(0, 400_000);
+    await new Promise((resolve) => element.addEventListener('analysis', resolve, { once: true }));
+    return { seen, hiddenAfter: bar.hidden };
+  });
+  assert.deepEqual(progress.seen.map((p) => p.stage), ['text', 'anatomy', 'entities', 'quotes', 'dates', 'figures', 'offsets', 'result']);
+  assert.ok(progress.seen.every((p) => p.bar && p.value === p.fraction), JSON.stringify(progress.seen));
+  assert.equal(progress.hiddenAfter, true);
+
+  // abort(): the refresh rejects with an AbortError, nothing is shown, the worker is ended.
+  const before = workers.length;
+  const aborted = await page.locator('article-analysis').evaluate(async (element) => {
+    let shown = 0;
+    const count = () => shown++;
+    const abortAtEntities = (e) => e.detail.stage === 'entities' && element.abort();
+    element.addEventListener('analysis', count);
+    element.addEventListener('analysis-progress', abortAtEntities);
+    element.text = window.big;
+    const error = await element.refresh().catch((e) => e);
+    element.removeEventListener('analysis', count);
+    element.removeEventListener('analysis-progress', abortAtEntities);
+    const alert = !element.shadowRoot.querySelector('[role="alert"]').hidden;
+    return { name: error.name, shown, alert, bar: !element.shadowRoot.querySelector('progress').hidden };
+  });
+  assert.deepEqual(aborted, { name: 'AbortError', shown: 0, alert: false, bar: false });
+  // Chromium reports a terminated worker closed about two seconds later.
+  for (let waited = 0; closed < 1 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+  assert.equal(closed, 1, 'the running worker was ended');
+
+  // A newer text ends the running analysis of an older one, and only it is shown.
+  const small = 'OSLO, May 2 (NTB) - "It is done," the minister said.';
+  const newer = await page.locator('article-analysis').evaluate(async (element, small) => {
+    const shown = [];
+    element.addEventListener('analysis', (e) => shown.push(e.detail.paragraphs.length));
+    const started = new Promise((resolve) => element.addEventListener('analysis-progress', resolve, { once: true }));
+    element.text = `${window.big} `;
+    await started;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const began = performance.now();
+    element.text = small;
+    await new Promise((resolve) => element.addEventListener('analysis', resolve, { once: true }));
+    return { shown, ms: performance.now() - began };
+  }, small);
+  assert.deepEqual(newer.shown, [1]);
+  for (let waited = 0; closed < 2 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+  assert.equal(closed, 2, 'the worker running the older text was ended');
+  assert.ok(workers.length >= before + 2, 'a new worker for each text after an abort');
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { initSync, analyze, compare } from "../../www/pkg/article_analyzer.js";
 import { installPacked, pkgDir } from "./packed.mjs";
+import { readmeExample } from "./readme-examples.mjs";
 
 const consumerDir = fileURLToPath(new URL("./consumer/", import.meta.url));
 const fixtures = new URL("../fixtures/", import.meta.url);
@@ -25,6 +26,12 @@ before(async () => {
   project = await mkdtemp(join(tmpdir(), "article-analyzer-consumer-"));
   await cp(consumerDir, project, { recursive: true });
   manifest.packedFiles = installPacked(project);
+  // The framework types the .tsx consumers compile against, from the test tools.
+  const tools = fileURLToPath(new URL("../node_modules/", import.meta.url));
+  await mkdir(join(project, "node_modules", "@types"), { recursive: true });
+  for (const name of ["@types/react", "csstype", "preact"]) {
+    await symlink(join(tools, name), join(project, "node_modules", name), "dir");
+  }
 });
 after(() => project && rm(project, { recursive: true, force: true }));
 
@@ -32,8 +39,10 @@ test("package.json says what it is and ships the wasm, the glue and the types", 
   assert.equal(manifest.name, "article-analyzer");
   assert.match(manifest.version, /^\d+\.\d+\.\d+/);
   assert.equal(manifest.type, "module");
-  assert.ok(manifest.license && manifest.keywords.length > 0);
-  for (const file of ["article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts", "package.json"]) {
+  assert.ok(manifest.license && manifest.keywords.length > 0 && manifest.author);
+  assert.match(manifest.engines.node, /^>=\d+/);
+  for (const file of ["index.js", "node.js", "index.d.ts", "article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts", "package.json",
+    "README.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"]) {
     assert.ok(manifest.packedFiles.includes(file), `npm pack leaves out ${file}`);
   }
   assert.equal(manifest.exports["."].types, `./${manifest.types.replace(/^\.\//, "")}`);
@@ -46,18 +55,24 @@ test("every file the exports map names is in the package", () => {
 
 test("each export resolves by name from the installed package", () => {
   const subpaths = Object.keys(manifest.exports);
-  for (const wanted of [".", "./article-analysis.js", "./render.js", "./article-analysis.css", "./article-analysis-worker.js"]) {
+  for (const wanted of [".", "./client.js", "./article-analysis.js", "./render.js", "./article-analysis.css", "./article-analysis-worker.js"]) {
     assert.ok(subpaths.includes(wanted), `package.json exports ${wanted}`);
   }
-  // Resolved by Node from inside the consumer project, as `import "article-analyzer/…"` would.
-  const specifiers = subpaths.map((subpath) => `article-analyzer${subpath.slice(1)}`);
+  // Resolved by Node from inside the consumer project, as `import "article-analyzer/…"`
+  // would; the JSX declarations (types only) are for TypeScript alone.
+  const runtime = subpaths.filter((subpath) => {
+    const target = manifest.exports[subpath];
+    return typeof target === "string" || "default" in target;
+  });
+  const specifiers = runtime.map((subpath) => `article-analyzer${subpath.slice(1)}`);
   const script = `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`;
   const resolved = JSON.parse(execFileSync("node", ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" }));
   const installed = join(project, "node_modules", "article-analyzer");
-  subpaths.forEach((subpath, i) => {
+  runtime.forEach((subpath, i) => {
     const file = fileURLToPath(resolved[i]);
     const target = manifest.exports[subpath];
-    assert.equal(file, join(installed, typeof target === "string" ? target : target.default), subpath);
+    // Node picks the `node` condition where there is one.
+    assert.equal(file, join(installed, typeof target === "string" ? target : target.node ?? target.default), subpath);
     assert.ok(existsSync(file), `${specifiers[i]} resolves to ${file}, which exists`);
   });
   // The modules that need no DOM to load, load.
@@ -66,18 +81,37 @@ test("each export resolves by name from the installed package", () => {
   assert.deepEqual(JSON.parse(execFileSync("node", ["--input-type=module", "-e", load], { cwd: project, encoding: "utf8" })), ["function", "function"]);
 });
 
-test("Node imports the installed package by name and analyzes with it", () => {
-  const out = execFileSync("node", ["consumer.mjs"], { cwd: project, encoding: "utf8" });
-  assert.deepEqual(JSON.parse(out), { version: 1, offsets: "utf16", aligned: true });
+test("the README's Node example runs as written in a fresh folder with the tarball installed", async () => {
+  await writeFile(join(project, "quotes.mjs"), readmeExample("node"));
+  const out = execFileSync("node", ["quotes.mjs"], { cwd: project, encoding: "utf8" });
+  const lines = out.trim().split("\n");
+  assert.equal(lines[0], "Seoul Yonhap");
+  assert.ok(lines.some((line) => /^Kim Jong-un: We will always be with Russia/.test(line)), out);
+  assert.ok(lines.some((line) => /^person Vladimir Putin$/.test(line)), out);
 });
 
-test("a TypeScript consumer type-checks against the package's .d.ts (tsc --noEmit)", () => {
+test("Node imports the installed package by name and analyzes with it", () => {
+  const out = execFileSync("node", ["consumer.mjs"], { cwd: project, encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), { version: 1, contract: 1, offsets: "utf16", aligned: true });
+});
+
+/** Runs `tsc -p config` (strict, --noEmit) in the consumer project. */
+function typeCheck(config) {
   const tsc = require.resolve("typescript/bin/tsc");
   try {
-    execFileSync("node", [tsc, "-p", "tsconfig.json"], { cwd: project, encoding: "utf8" });
+    execFileSync("node", [tsc, "-p", config], { cwd: project, encoding: "utf8" });
   } catch (error) {
-    assert.fail(`tsc --noEmit failed:\n${error.stdout}${error.stderr}`);
+    assert.fail(`tsc -p ${config} failed:\n${error.stdout}${error.stderr}`);
   }
+}
+
+test("a TypeScript consumer type-checks against the package's .d.ts (tsc --noEmit)", () => {
+  typeCheck("tsconfig.json");
+});
+
+test("<article-analysis> in a React 19 .tsx and a Preact .tsx type-checks, strict, with a wrong attribute caught", () => {
+  typeCheck("tsconfig.react.json");
+  typeCheck("tsconfig.preact.json");
 });
 
 /** The interfaces of a .d.ts: name → { field → { type text, optional } }, `extends` folded in. */

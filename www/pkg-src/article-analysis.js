@@ -12,94 +12,44 @@
 // `show(text, analysis)`.
 //
 // Attributes: `for`, `reference-date` (YYYY-MM-DD), `show-text` (also render the
-// highlighted article). Events: `analysis` (detail: the result), `analysis-error`
-// (detail: the Error). Styling: the CSS custom properties listed in
-// article-analysis.css, and `::part(breakdown)` / `::part(text)`.
+// highlighted article), `theme` (`light`, `dark`, `auto`: the system's; by default the
+// page's color-scheme, with no background of its own). Events: `analysis` (detail: the
+// result), `analysis-error` (detail: the Error; the element also shows it, with
+// role="alert", and logs it with console.warn), `analysis-progress` (detail: `{stage,
+// fraction}`; texts over 200,000 characters also show a progress bar). `abort()` ends
+// the running analysis. Styling: the CSS custom properties listed in
+// article-analysis.css, and `::part(breakdown)`, `::part(text)`, `::part(error)`,
+// `::part(progress)`.
 //
-// The analysis runs in a module worker (article-analysis-worker.js, one per page), so a
-// multi-megabyte article does not block the page; where a worker cannot start (no
-// Worker, a CSP that forbids it) it runs on the main thread instead.
+// The analysis runs in the package's worker through client.js (one worker per page), so
+// a multi-megabyte article does not block the page; a newer text ends the analysis of
+// an older one. Where a worker cannot start (no Worker, a CSP that forbids it) it runs
+// on the main thread instead.
 
-import init, { analyze } from './article_analyzer.js';
+import { AnalyzerClient } from './client.js';
 import { renderArticle, renderBreakdown, linkHighlights } from './render.js';
 
 const STYLESHEET = new URL('./article-analysis.css', import.meta.url).href;
+/** Texts longer than this (about a second's analysis) show a progress bar. */
+const PROGRESS_ABOVE = 200_000;
 
-/** Resolves to the analyzer every element uses: `{analyze(text, options): Promise}`. */
-let analyzer = null;
+/** The client every element of the page uses (one worker per page), made on first use. */
+let client = null;
+
+function clientFor(source) {
+  client ??= new AnalyzerClient({ source });
+  return client;
+}
 
 /** Loads the wasm once per page; resolves when the element can analyze. Pass what the
  *  glue's `init` accepts (a URL, a Response, bytes or a WebAssembly.Module) to load it
  *  from elsewhere; by default it is fetched from beside this module. */
 export async function ready(source) {
-  await analyzerFor(source);
-}
-
-function analyzerFor(source) {
-  analyzer ??= startWorker(source).catch(() => startHere(source));
-  return analyzer;
-}
-
-/** The analyzer in a module worker; rejects when the page cannot start one. */
-function startWorker(source) {
-  return new Promise((resolve, reject) => {
-    let worker;
-    try {
-      // This exact form (a literal URL beside this module) is what bundlers look for.
-      worker = new Worker(new URL('./article-analysis-worker.js', import.meta.url), { type: 'module' });
-      // A relative URL means relative to the page, not to the worker.
-      const where = typeof source === 'string' ? new URL(source, document.baseURI).href : source;
-      worker.postMessage({ type: 'init', source: where instanceof URL ? where.href : where });
-    } catch (error) {
-      worker?.terminate();
-      reject(error); // no Worker here, or a source that cannot be posted (a Response)
-      return;
-    }
-    const pending = new Map(); // id -> {resolve, reject}
-    let nextId = 1;
-    let started = false;
-    const fail = (error) => {
-      worker.terminate();
-      for (const { reject: rejectOne } of pending.values()) rejectOne(error);
-      pending.clear();
-      if (started) analyzer = null; // the next element or refresh starts a new one
-      reject(error);
-    };
-    worker.addEventListener('message', ({ data }) => {
-      if (data.type === 'ready') {
-        started = true;
-        resolve({
-          analyze: (text, options) =>
-            new Promise((resolveOne, rejectOne) => {
-              const id = nextId++;
-              pending.set(id, { resolve: resolveOne, reject: rejectOne });
-              worker.postMessage({ type: 'analyze', id, text, options });
-            }),
-        });
-      } else if (data.type === 'failed') {
-        fail(new Error(data.message));
-      } else if (data.type === 'analysis') {
-        const request = pending.get(data.id);
-        pending.delete(data.id);
-        if (!data.error) request?.resolve(data.analysis);
-        else request?.reject(new (data.error.name === 'TypeError' ? TypeError : Error)(data.error.message));
-      }
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      fail(new Error(event.message || 'the analysis worker failed'));
-    });
-  });
-}
-
-/** The analyzer on this thread, for pages that cannot start a worker. */
-async function startHere(source) {
-  await (source === undefined ? init() : init({ module_or_path: source }));
-  return { analyze: async (text, options) => analyze(text, options) };
+  await clientFor(source).ready();
 }
 
 export class ArticleAnalysisElement extends HTMLElement {
-  static observedAttributes = ['for', 'reference-date', 'show-text'];
+  static observedAttributes = ['for', 'reference-date', 'show-text', 'theme'];
 
   #text = null;
   #analysis = null;
@@ -111,8 +61,13 @@ export class ArticleAnalysisElement extends HTMLElement {
    *  `show`) comes does not render. */
   #generation = 0;
   #latest = Promise.resolve(null);
-  /** The analysis in flight, or null. */
-  #running = null;
+  /** Aborts the analysis in flight, or null. */
+  #controller = null;
+  #frame;
+  #probe;
+  #alert;
+  #progress;
+  #body;
 
   constructor() {
     super();
@@ -120,10 +75,59 @@ export class ArticleAnalysisElement extends HTMLElement {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = STYLESHEET;
+    // What went wrong, said in the element (and in the console, and as an event).
+    const alert = document.createElement('p');
+    alert.className = 'aa-error';
+    alert.part = 'error';
+    alert.setAttribute('role', 'alert');
+    alert.hidden = true;
+    const progress = document.createElement('progress');
+    progress.className = 'aa-progress';
+    progress.part = 'progress';
+    progress.max = 1;
+    progress.value = 0;
+    progress.setAttribute('aria-label', 'Analysis progress');
+    progress.hidden = true;
     const body = document.createElement('div');
-    body.className = 'aa-root aa-element';
+    body.className = 'aa-element';
     body.part = 'root';
-    root.append(link, body);
+    // Reads the colour scheme the element gets from the page (or its theme): system
+    // colours resolve per scheme, so CanvasText is dark on light and light on dark.
+    const probe = document.createElement('span');
+    probe.style.cssText = 'display: none; color: CanvasText';
+    // The theme's color-scheme comes with the stylesheet: read the scheme again then.
+    link.addEventListener('load', () => this.#updateScheme());
+    const frame = document.createElement('div');
+    frame.className = 'aa-root';
+    frame.append(probe, alert, progress, body);
+    root.append(link, frame);
+    this.#frame = frame;
+    this.#probe = probe;
+    this.#alert = alert;
+    this.#progress = progress;
+    this.#body = body;
+  }
+
+  /** The elements in the document, whose colour scheme follows the page's. */
+  static #connected = new Set();
+  static #watching = false;
+
+  /** Updates every element's scheme when the system's changes, or the page's might (an
+   *  attribute of <html> or <body>: a site's theme switch sets a class or a style). */
+  static #watchPageScheme() {
+    if (ArticleAnalysisElement.#watching) return;
+    ArticleAnalysisElement.#watching = true;
+    const update = () => ArticleAnalysisElement.#connected.forEach((element) => element.#updateScheme());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);
+    const observer = new MutationObserver(update);
+    observer.observe(document.documentElement, { attributes: true });
+    if (document.body) observer.observe(document.body, { attributes: true });
+  }
+
+  /** Sets `data-scheme` (light or dark) from the colour scheme the element is in. */
+  #updateScheme() {
+    const [r, g, b] = getComputedStyle(this.#probe).color.match(/[\d.]+/g).map(Number);
+    this.#frame.dataset.scheme = r + g + b > 382 ? 'dark' : 'light';
   }
 
   /** The text to analyze; setting it overrides `for` and the element's content. */
@@ -155,40 +159,82 @@ export class ArticleAnalysisElement extends HTMLElement {
     return this.#latest;
   }
 
+  /** Ends the running analysis (its `refresh()` rejects with an AbortError). */
+  abort() {
+    this.#controller?.abort();
+  }
+
   async #analyze(generation) {
-    const { analyze } = await analyzerFor();
-    // One analysis in flight per element: a newer text waits for it, then only the
-    // newest is sent (the ones it superseded resolve with its result).
-    while (this.#running) await this.#running.catch(() => {});
-    if (generation !== this.#generation) return this.#latest;
     const text = this.text;
     const options = {};
     const referenceDate = this.getAttribute('reference-date');
     if (referenceDate) options.reference_date = referenceDate;
-    this.#running = analyze(text, options);
+    // One request per element: a newer text supersedes the one in flight (the client
+    // ends it, or drops its result), and the refreshes it superseded resolve with the
+    // newer result.
+    const controller = new AbortController();
+    this.#controller = controller;
+    const onProgress = (progress) => {
+      if (generation !== this.#generation) return;
+      if (text.length > PROGRESS_ABOVE) {
+        this.#progress.hidden = false;
+        this.#progress.value = progress.fraction;
+      }
+      this.dispatchEvent(new CustomEvent('analysis-progress', { detail: progress }));
+    };
     let analysis;
     try {
-      analysis = await this.#running;
+      const missing = this.#missingSource();
+      if (missing) throw new Error(missing);
+      analysis = await clientFor().analyze(text, options, { channel: this, signal: controller.signal, onProgress });
+    } catch (error) {
+      if (generation !== this.#generation) {
+        if (error.name === 'AbortError') return this.#latest;
+      } else if (error.name !== 'AbortError') {
+        this.#fail(error);
+      }
+      throw error;
     } finally {
-      this.#running = null;
+      if (this.#controller === controller) this.#controller = null;
+      if (generation === this.#generation) this.#progress.hidden = true;
     }
     if (generation !== this.#generation) return this.#latest;
     this.#render(text, analysis);
     return analysis;
   }
 
+  /** Says what is wrong: in the element (role="alert"), the console and an event. */
+  #fail(error) {
+    this.#alert.textContent = `Could not analyze the article: ${error.message}`;
+    this.#alert.hidden = false;
+    console.warn('<article-analysis>:', error.message, this);
+    this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
+  }
+
+  /** Why the `for` attribute gives no text, or null when it does (or is not used). */
+  #missingSource() {
+    const id = this.getAttribute('for');
+    if (this.#text !== null || !id || this.ownerDocument.getElementById(id)) return null;
+    return `for="${id}" names no element of this page`;
+  }
+
   connectedCallback() {
+    ArticleAnalysisElement.#connected.add(this);
+    ArticleAnalysisElement.#watchPageScheme();
+    this.#updateScheme();
     this.#watchSource();
     this.#schedule();
   }
 
   disconnectedCallback() {
+    ArticleAnalysisElement.#connected.delete(this);
     this.#observer?.disconnect();
     this.#observer = null;
   }
 
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
+    if (name === 'theme') return this.#updateScheme();
     if (name === 'for') this.#watchSource();
     if (name === 'show-text' && this.#shown) this.#render(...this.#shown);
     else this.#schedule();
@@ -221,16 +267,16 @@ export class ArticleAnalysisElement extends HTMLElement {
     queueMicrotask(() => {
       this.#queued = false;
       if (generation !== this.#generation) return;
-      this.refresh().catch((error) => {
-        this.dispatchEvent(new CustomEvent('analysis-error', { detail: error }));
-      });
+      // Failures are shown and announced by #analyze.
+      this.refresh().catch(() => {});
     });
   }
 
   #render(text, analysis) {
+    this.#alert.hidden = true;
     this.#shown = [text, analysis];
     this.#analysis = analysis;
-    const body = this.shadowRoot.querySelector('.aa-root');
+    const body = this.#body;
     this.#unlink?.();
     const breakdown = renderBreakdown(analysis);
     breakdown.part = 'breakdown';

@@ -1,6 +1,7 @@
 // A TypeScript user of the installed package. Type-checked with `tsc --noEmit`, never
 // run: each `@ts-expect-error` line fails the check if the types were `any` or loose.
-import init, { initSync, analyze, compare } from "article-analyzer";
+import init, { initSync, analyze, compare, CONTRACT_VERSION } from "article-analyzer";
+import { AnalyzerClient, type AnalysisProgress } from "article-analyzer/client.js";
 import { ready, type ArticleAnalysisElement } from "article-analyzer/article-analysis.js";
 import { renderArticle, renderBreakdown, linkHighlights } from "article-analyzer/render.js";
 import type {
@@ -96,6 +97,22 @@ const wrongType: EntityType = "people";
 // @ts-expect-error: a quote's kind is "full", "partial" or "indirect"
 const wrongKind: Quote["kind"] = "paraphrase";
 
+const contract: 1 = CONTRACT_VERSION;
+
+// The worker client.
+const client = new AnalyzerClient();
+const progressed: Analysis = await client.analyze("x", null, {
+  onProgress: (progress: AnalysisProgress) => progress.fraction.toFixed(2),
+  signal: new AbortController().signal,
+  channel: "story",
+});
+const { view, totals, ms, json } = await client.analyzeView("x", { offsets: "utf16" }, { items: 10 });
+const whole: Promise<string> = json();
+const worker: boolean | null = client.inWorker;
+client.abort();
+// @ts-expect-error: a stage is one of the pipeline's
+const stage: AnalysisProgress["stage"] = "parsing";
+
 // The element and the renderer, typed through the package's exports map.
 await ready();
 const element: ArticleAnalysisElement = document.createElement("article-analysis");
@@ -108,7 +125,7 @@ linkHighlights(breakdown);
 element.text = 42;
 
 export const used = [
-  shownAnalysis,
+  shownAnalysis, contract, progressed, view, totals.mentions, ms, whole, worker, stage,
   version, unit, headline, names, year, agency, endMarker, spans, speakerName, full, cues,
   label, roles, subtypes, values, notNull, wrongType, wrongKind,
   reworded, rows, onlyFirst,

@@ -1,0 +1,231 @@
+//! The command-line tool for data teams: `--table quotes|entities|dates` in every
+//! `--format`, folders walked for `*.txt`, `--output FILE`. The CSV of the seed stories'
+//! quotes, read back by Python's `csv` module, has exactly the rows of the JSON table.
+
+mod common;
+
+use article_analyzer::OffsetUnit;
+use common::check_spans_json;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn stdout(args: &[&str]) -> String {
+    String::from_utf8(run(args).stdout).expect("UTF-8 output")
+}
+
+fn fixtures() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")
+}
+
+/// The benchmark stories: money, percentages and measures for the figures table.
+fn stories() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/benches/stories")
+}
+
+/// A fresh folder under the system's temp folder.
+fn temp_folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("article-analyzer-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    dir
+}
+
+/// The JSON table as rows of strings, as a CSV reader sees them (`null` is empty), each
+/// row's `(column, value)` pairs sorted by column.
+fn as_strings(rows: &Value) -> Vec<Vec<(String, String)>> {
+    rows.as_array()
+        .expect("an array of rows")
+        .iter()
+        .map(|row| {
+            let mut pairs: Vec<(String, String)> = row
+                .as_object()
+                .expect("a row object")
+                .iter()
+                .map(|(column, value)| {
+                    let value = match value {
+                        Value::Null => String::new(),
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (column.clone(), value)
+                })
+                .collect();
+            pairs.sort();
+            pairs
+        })
+        .collect()
+}
+
+#[test]
+fn the_csv_of_the_seeds_quotes_reads_in_python_as_the_json_rows() {
+    let json: Value = serde_json::from_str(&stdout(&["--table", "quotes", fixtures()])).unwrap();
+    let rows = json.as_array().unwrap();
+    // Every quote of every seed story, each with its article.
+    let stories = std::fs::read_dir(fixtures())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "txt")
+        .count();
+    assert!(rows.len() >= 2 * stories, "{} quote rows", rows.len());
+    let articles: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(articles.len(), stories);
+    assert!(rows
+        .iter()
+        .any(|r| r["text"].as_str().unwrap().contains(',')));
+    assert!(rows
+        .iter()
+        .any(|r| r["speaker"].is_string() && r["value"].is_string()));
+
+    let csv_path = temp_folder("csv").join("quotes.csv");
+    let csv = csv_path.to_str().unwrap();
+    run(&[
+        "--table",
+        "quotes",
+        "--format",
+        "csv",
+        "--output",
+        csv,
+        fixtures(),
+    ]);
+    let script = "import csv, json, sys\n\
+                  with open(sys.argv[1], newline='', encoding='utf-8') as f:\n\
+                  \x20   print(json.dumps([list(row.items()) for row in csv.DictReader(f)]))";
+    let python = Command::new("python3")
+        .args(["-c", script, csv])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        python.status.success(),
+        "{}",
+        String::from_utf8_lossy(&python.stderr)
+    );
+    let mut read: Vec<Vec<(String, String)>> = serde_json::from_slice(&python.stdout).unwrap();
+    read.iter_mut().for_each(|row| row.sort());
+    assert_eq!(read, as_strings(&json));
+    std::fs::remove_dir_all(csv_path.parent().unwrap()).ok();
+}
+
+#[test]
+fn tsv_and_jsonl_hold_the_same_rows() {
+    let json: Value = serde_json::from_str(&stdout(&["--table", "entities", fixtures()])).unwrap();
+    let jsonl: Vec<Value> = stdout(&["--table", "entities", "--format", "jsonl", fixtures()])
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(Value::Array(jsonl), json);
+
+    let tsv = stdout(&["--table", "entities", "--format", "tsv", fixtures()]);
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let unescape = |field: &str| {
+        field
+            .replace("\\t", "\t")
+            .replace("\\n", "\n")
+            .replace("\\r", "\r")
+            .replace("\\\\", "\\")
+    };
+    let read: Vec<Vec<(String, String)>> = lines
+        .map(|line| {
+            let mut row: Vec<(String, String)> = header
+                .iter()
+                .zip(line.split('\t'))
+                .map(|(column, field)| (column.to_string(), unescape(field)))
+                .collect();
+            row.sort();
+            row
+        })
+        .collect();
+    assert_eq!(read, as_strings(&json));
+}
+
+#[test]
+fn every_row_slices_its_article_to_its_text_in_the_unit_asked() {
+    for table in ["quotes", "entities", "dates", "figures"] {
+        for unit in [OffsetUnit::Utf16, OffsetUnit::Chars] {
+            let json: Value = serde_json::from_str(&stdout(&[
+                "--table",
+                table,
+                "--offsets",
+                unit.as_str(),
+                fixtures(),
+                stories(),
+            ]))
+            .unwrap();
+            let rows = json.as_array().unwrap();
+            assert!(!rows.is_empty(), "{table}: no rows");
+            if table == "figures" {
+                assert!(rows
+                    .iter()
+                    .all(|r| r["value"].is_number() && r["kind"].is_string()));
+            }
+            for row in rows {
+                let text = std::fs::read_to_string(row["article"].as_str().unwrap()).unwrap();
+                assert_eq!(check_spans_json(&text, unit, row), 1, "{table}: {row}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_folder_is_walked_for_txt_files_in_order() {
+    let dir = temp_folder("walk");
+    let story = std::fs::read_to_string(Path::new(fixtures()).join("efe-2023-09-14-kim-putin.txt"))
+        .unwrap();
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::write(dir.join("b/second.txt"), &story).unwrap();
+    std::fs::write(dir.join("a.txt"), "Kim said \"yes\" on Monday.").unwrap();
+    std::fs::write(dir.join("notes.md"), "not an article").unwrap();
+    let lines: Vec<Value> = stdout(&["--format", "jsonl", dir.to_str().unwrap()])
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    let expected = [dir.join("a.txt"), dir.join("b/second.txt")];
+    assert_eq!(
+        ids,
+        expected
+            .iter()
+            .map(|p| p.to_str().unwrap())
+            .collect::<Vec<_>>()
+    );
+    // The same analysis as the file alone gives.
+    let alone: Value = serde_json::from_str(&stdout(&[expected[1].to_str().unwrap()])).unwrap();
+    assert_eq!(lines[1]["analysis"], alone);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn output_goes_to_the_file_named_and_nothing_to_stdout() {
+    let dir = temp_folder("output");
+    let out = dir.join("dates.csv");
+    let output = run(&[
+        "--table",
+        "dates",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+        fixtures(),
+    ]);
+    assert!(output.stdout.is_empty());
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("article,kind,text,speaker,entity,type,value,start,end\r\n"));
+    assert!(csv.lines().count() > 2, "{csv}");
+    std::fs::remove_dir_all(&dir).ok();
+}
