@@ -74,6 +74,12 @@ pub struct Analysis {
     pub dates: Vec<DateMention>,
     /// Money, percentages and measured quantities, in story order.
     pub figures: Vec<Figure>,
+    /// Matches of the caller's untyped patterns (`Options::patterns`), in text order.
+    #[serde(default)]
+    pub matches: Vec<PatternMatch>,
+    /// How long each stage took, when `Options::timings` asks.
+    #[serde(default)]
+    pub timings: Option<Timings>,
 }
 
 impl Analysis {
@@ -133,6 +139,10 @@ impl Analysis {
         for f in &mut self.figures {
             span(&mut f.span);
             span(&mut f.sentence);
+        }
+        for m in &mut self.matches {
+            span(&mut m.span);
+            m.groups.iter_mut().flatten().for_each(&mut span);
         }
     }
 }
@@ -305,4 +315,30 @@ fn serialize_number<S: serde::Serializer>(number: &f64, serializer: S) -> Result
     } else {
         serializer.serialize_f64(*number)
     }
+}
+
+/// A match of one of the caller's patterns without a type: `HB 1234` for `{label: "bill",
+/// regex: "HB (\\d+)"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PatternMatch {
+    #[serde(flatten)]
+    pub span: Span,
+    /// The pattern's label.
+    pub label: String,
+    /// The regex's capture groups 1, 2, ...; `None` for a group that took no part.
+    pub groups: Vec<Option<Span>>,
+}
+
+/// Milliseconds each stage of one analysis took, and in all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timings {
+    pub total_ms: f64,
+    /// In pipeline order: `text`, `anatomy`, `entities`, ...
+    pub stages: Vec<StageTiming>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageTiming {
+    pub stage: String,
+    pub ms: f64,
 }

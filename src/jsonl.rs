@@ -6,16 +6,17 @@
 //! A bad line never stops the stream: it becomes an error line with its id (when one
 //! could be read) so the output stays aligned with the input.
 
-use article_analyzer::{analyze, Analysis, CalendarDate, Options};
+use article_analyzer::{Analysis, Analyzer, CalendarDate};
 use serde::Serialize;
 use serde_json::{json, Value};
 
 /// Analyzes one input line and returns the output line (without its newline).
-/// `defaults` gives the offset unit and the reference date used when a line has none.
-pub fn process_line(line: &[u8], defaults: &Options) -> String {
-    let (id, result) = match read_request(line, defaults) {
+/// `analyzer` has the offset unit, the patterns, and the reference date used when a
+/// line has none.
+pub fn process_line(line: &[u8], analyzer: &Analyzer) -> String {
+    let (id, result) = match read_request(line, analyzer) {
         // `analyze` is meant never to panic; if it does, the line still gets an answer.
-        Ok((id, text, options)) => match std::panic::catch_unwind(|| analyze(&text, &options)) {
+        Ok((id, text, analyzer)) => match std::panic::catch_unwind(|| analyzer.analyze(&text)) {
             Ok(analysis) => (id, Ok(analysis)),
             Err(_) => (
                 id,
@@ -53,9 +54,9 @@ struct Row<'a> {
     error: Option<&'a str>,
 }
 
-type Request = (Value, String, Options);
+type Request = (Value, String, Analyzer);
 
-fn read_request(line: &[u8], defaults: &Options) -> Result<Request, (Value, String)> {
+fn read_request(line: &[u8], defaults: &Analyzer) -> Result<Request, (Value, String)> {
     let line = std::str::from_utf8(line)
         .map_err(|e| (Value::Null, format!("line is not valid UTF-8: {e}")))?;
     let value: Value = serde_json::from_str(line)
@@ -69,11 +70,11 @@ fn read_request(line: &[u8], defaults: &Options) -> Result<Request, (Value, Stri
         Some(_) => return Err((id, "\"text\" must be a string".to_string())),
         None => return Err((id, "missing \"text\"".to_string())),
     };
-    let mut options = defaults.clone();
+    let mut analyzer = defaults.clone();
     match object.remove("reference_date") {
         None | Some(Value::Null) => {}
         Some(Value::String(s)) => match s.parse::<CalendarDate>() {
-            Ok(date) => options.reference_date = Some(date),
+            Ok(date) => analyzer = defaults.with_reference_date(Some(date)),
             Err(message) => return Err((id, format!("\"reference_date\": {message}"))),
         },
         Some(_) => {
@@ -83,7 +84,7 @@ fn read_request(line: &[u8], defaults: &Options) -> Result<Request, (Value, Stri
             ))
         }
     }
-    Ok((id, text, options))
+    Ok((id, text, analyzer))
 }
 
 /// The id of a line that failed to parse only because a string holds a lone surrogate
@@ -115,7 +116,7 @@ mod tests {
     use super::*;
 
     fn row(line: &str) -> Value {
-        serde_json::from_str(&process_line(line.as_bytes(), &Options::default())).unwrap()
+        serde_json::from_str(&process_line(line.as_bytes(), &Analyzer::default())).unwrap()
     }
 
     #[test]
@@ -139,7 +140,7 @@ mod tests {
     #[test]
     fn rejects_invalid_utf8() {
         let out: Value =
-            serde_json::from_str(&process_line(b"{\"text\": \"\xff\"}", &Options::default()))
+            serde_json::from_str(&process_line(b"{\"text\": \"\xff\"}", &Analyzer::default()))
                 .unwrap();
         assert!(out["error"].as_str().unwrap().contains("UTF-8"));
     }

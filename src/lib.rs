@@ -22,15 +22,18 @@ mod entities;
 mod figures;
 mod offsets;
 mod options;
+mod patterns;
 mod quotes;
 mod text;
+mod timings;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 mod wordlists;
 
 pub use analysis::{
     Analysis, Byline, Caption, Credit, DateMention, Dateline, DatelineDate, Entity, EntityType,
-    Figure, FigureKind, FigureValue, Quote, QuoteKind, Span, Speaker, CONTRACT_VERSION,
+    Figure, FigureKind, FigureValue, PatternMatch, Quote, QuoteKind, Span, Speaker, StageTiming,
+    Timings, CONTRACT_VERSION,
 };
 pub use calendar::CalendarDate;
 pub use compare::{
@@ -39,6 +42,7 @@ pub use compare::{
 };
 pub use offsets::OffsetUnit;
 pub use options::{OptionsError, RawOptions};
+pub use patterns::{Pattern, PatternError};
 
 /// What `src/bin/train-entities.rs` needs of the entities stage; no stable API.
 #[doc(hidden)]
@@ -54,11 +58,72 @@ pub struct Options {
     /// The date to resolve `Thursday` or a year-less dateline against when the story
     /// itself does not give the year.
     pub reference_date: Option<CalendarDate>,
+    /// The caller's own patterns: typed ones make entities, the others `matches`.
+    pub patterns: Vec<Pattern>,
+    /// Fill `Analysis::timings` (and, in a browser, mark each stage for its
+    /// performance panel).
+    pub timings: bool,
 }
 
-/// Analyzes one article. Infallible: odd input gives a best-effort result.
+/// Options made ready once for many texts: the patterns compiled.
+///
+/// ```
+/// use article_analyzer::{Analyzer, Options, Pattern};
+/// let bills = Pattern { label: "bill".into(), regex: Some(r"\bHB \d+".into()), ..Pattern::default() };
+/// let analyzer = Analyzer::new(Options { patterns: vec![bills], ..Options::default() }).unwrap();
+/// assert_eq!(analyzer.analyze("HB 1234 passed.").matches[0].span.text, "HB 1234");
+/// ```
+/// Cloning is cheap: the compiled patterns are shared. `Analyzer::default()` has the
+/// default options and no patterns.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {
+    /// The options, their patterns moved into `patterns`.
+    options: Options,
+    patterns: std::sync::Arc<patterns::CompiledPatterns>,
+}
+
+impl Analyzer {
+    /// Compiles the options' patterns; an error names the pattern and what is wrong
+    /// (`patterns[2].regex: unclosed group at 5`).
+    pub fn new(mut options: Options) -> Result<Analyzer, PatternError> {
+        let patterns = patterns::CompiledPatterns::compile(&options.patterns)?;
+        options.patterns = Vec::new();
+        Ok(Analyzer {
+            options,
+            patterns: std::sync::Arc::new(patterns),
+        })
+    }
+
+    /// The same analyzer resolving dates against another reference date (the CLI's
+    /// JSON lines each may carry one).
+    pub fn with_reference_date(&self, reference_date: Option<CalendarDate>) -> Analyzer {
+        let mut analyzer = self.clone();
+        analyzer.options.reference_date = reference_date;
+        analyzer
+    }
+
+    /// Analyzes one article. Infallible: odd input gives a best-effort result.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        run(text, &self.options, &self.patterns, |_| {})
+    }
+
+    /// `analyze`, telling `starting` of each stage as it starts (the wasm layer's
+    /// progress events on long texts).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn analyze_reporting(&self, text: &str, starting: impl FnMut(Stage)) -> Analysis {
+        run(text, &self.options, &self.patterns, starting)
+    }
+}
+
+/// Analyzes one article. Infallible: odd input gives a best-effort result; patterns
+/// that do not compile are left out (`Analyzer::new` says why, and compiles once).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    analyze_reporting(text, options, |_| {})
+    run(
+        text,
+        options,
+        &patterns::CompiledPatterns::compile_lenient(&options.patterns),
+        |_| {},
+    )
 }
 
 /// The pipeline's stages, in order: what `analyze_reporting` announces as each starts.
@@ -74,25 +139,32 @@ pub(crate) enum Stage {
 }
 
 /// The pipeline: each stage reads the document and what the stages before it found,
-/// and returns its own part. `starting` hears of each stage as it starts (the wasm
-/// layer's progress events on long texts).
-pub(crate) fn analyze_reporting(
+/// and returns its own part.
+/// `starting` hears of each stage as it starts (the wasm layer's progress events).
+fn run(
     text: &str,
     options: &Options,
+    patterns: &patterns::CompiledPatterns,
     mut starting: impl FnMut(Stage),
 ) -> Analysis {
+    let mut clock = timings::Clock::new(options.timings);
     starting(Stage::Text);
-    let doc = text::Document::new(text);
+    let doc = clock.stage("text", || text::Document::new(text));
     starting(Stage::Anatomy);
-    let anatomy = anatomy::find_anatomy(&doc);
+    let anatomy = clock.stage("anatomy", || anatomy::find_anatomy(&doc));
     starting(Stage::Entities);
-    let entities = entities::find_entities(&doc, &anatomy);
+    let found = clock.stage("patterns", || patterns.find(&doc));
+    let entities = clock.stage("entities", || {
+        entities::find_entities(&doc, &anatomy, &found.mentions)
+    });
     starting(Stage::Quotes);
-    let quotes = quotes::find_quotes(&doc, &anatomy, &entities);
+    let quotes = clock.stage("quotes", || quotes::find_quotes(&doc, &anatomy, &entities));
     starting(Stage::Dates);
-    let dates = dates::find_dates(&doc, &anatomy, options.reference_date);
+    let dates = clock.stage("dates", || {
+        dates::find_dates(&doc, &anatomy, options.reference_date)
+    });
     starting(Stage::Figures);
-    let figures = figures::find_figures(&doc, &dates.mentions);
+    let figures = clock.stage("figures", || figures::find_figures(&doc, &dates.mentions));
 
     let mut dateline = anatomy.dateline;
     // The dateline writes a month and day; the year is the story date's.
@@ -121,8 +193,13 @@ pub(crate) fn analyze_reporting(
         entities,
         dates: dates.mentions,
         figures,
+        matches: found.matches,
+        timings: None,
     };
     starting(Stage::Offsets);
-    offsets::convert_analysis(&mut analysis, text, options.offsets);
+    clock.stage("offsets", || {
+        offsets::convert_analysis(&mut analysis, text, options.offsets)
+    });
+    analysis.timings = clock.finish();
     analysis
 }

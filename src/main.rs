@@ -5,7 +5,7 @@
 
 mod jsonl;
 
-use article_analyzer::{analyze, compare, Analysis, CalendarDate, OffsetUnit, Options};
+use article_analyzer::{compare, Analysis, Analyzer, CalendarDate, OffsetUnit, Options, Pattern};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +36,10 @@ options:
                              in input order
   --reference-date YYYY-MM-DD  date to resolve \"Thursday\" or a year-less dateline against
   --offsets utf16|utf8|chars   unit of every start/end (default utf16, as JavaScript)
+  --patterns FILE.json       your own patterns, compiled once for every input: a JSON
+                             array of {\"label\", \"regex\" or \"phrases\", \"type\"?,
+                             \"subtype\"?, \"case_sensitive\"?} (see SCHEMA.md)
+  --timings                  add how long each stage took (\"timings\")
   --threads N                threads (default: every core)
   -h, --help                 this text
   -V, --version              the version
@@ -49,6 +53,8 @@ struct Args {
     /// Worker threads.
     threads: usize,
     options: Options,
+    /// The options with their patterns compiled, once for every input.
+    analyzer: Analyzer,
     format: Format,
     table: Option<Table>,
     output: Option<String>,
@@ -61,6 +67,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         jsonl: false,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         options: Options::default(),
+        analyzer: Analyzer::default(),
         format: Format::Json,
         table: None,
         output: None,
@@ -100,6 +107,8 @@ fn parse_args() -> Result<Option<Args>, String> {
                 }
             }
             "--offsets" => args.options.offsets = value("--offsets")?.parse::<OffsetUnit>()?,
+            "--patterns" => args.options.patterns = read_patterns(&value("--patterns")?)?,
+            "--timings" => args.options.timings = true,
             "--format" => args.format = value("--format")?.parse::<Format>()?,
             "--table" => args.table = Some(value("--table")?.parse::<Table>()?),
             "--output" | "-o" => args.output = Some(value("--output")?),
@@ -119,12 +128,26 @@ fn parse_args() -> Result<Option<Args>, String> {
     Ok(Some(args))
 }
 
+/// The patterns of a `--patterns` file: a JSON array in the shape of `options.patterns`.
+fn read_patterns(path: &str) -> Result<Vec<Pattern>, String> {
+    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    serde_json::from_str(&json).map_err(|e| format!("{path}: not a list of patterns: {e}"))
+}
+
 fn main() -> ExitCode {
-    let args = match parse_args() {
+    let mut args = match parse_args() {
         Ok(Some(args)) => args,
         Ok(None) => return ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("article-analyzer: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    // The patterns compile once, here, for every input.
+    args.analyzer = match Analyzer::new(args.options.clone()) {
+        Ok(analyzer) => analyzer,
+        Err(e) => {
+            eprintln!("article-analyzer: {e}");
             return ExitCode::from(2);
         }
     };
@@ -169,7 +192,7 @@ fn run_compare(args: &Args) -> Result<(), String> {
         .iter()
         .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
         .collect();
-    let analyses: Vec<_> = texts.iter().map(|t| analyze(t, &args.options)).collect();
+    let analyses: Vec<_> = texts.iter().map(|t| args.analyzer.analyze(t)).collect();
     let stories: Vec<_> = texts.iter().map(String::as_str).zip(&analyses).collect();
     /// What `compare` prints: the comparison refers to the analyses' quotes and entities.
     #[derive(serde::Serialize)]
@@ -206,7 +229,7 @@ fn run_files(args: &Args) -> Result<(), String> {
         }
         let (batch, after) = rest.split_at(count);
         rest = after;
-        let analyses = in_parallel(batch, args.threads, |input| input.analyze(&args.options));
+        let analyses = in_parallel(batch, args.threads, |input| input.analyze(&args.analyzer));
         for (input, analysis) in batch.iter().zip(analyses) {
             out.write(&input.name, &analysis?)?;
             progress.read(input.size.unwrap_or(0) as usize);
@@ -227,7 +250,7 @@ struct Input {
 }
 
 impl Input {
-    fn analyze(&self, options: &Options) -> Result<Analysis, String> {
+    fn analyze(&self, analyzer: &Analyzer) -> Result<Analysis, String> {
         // `fs::read` sizes its buffer from the file's length: no doubling past it.
         let read = match &self.path {
             None => {
@@ -238,7 +261,7 @@ impl Input {
         };
         let bytes = read.map_err(|e| format!("cannot read {}: {e}", self.name))?;
         // Not UTF-8 (binary garbage, latin-1): analyze what can be read.
-        Ok(analyze(&String::from_utf8_lossy(&bytes), options))
+        Ok(analyzer.analyze(&String::from_utf8_lossy(&bytes)))
     }
 }
 
@@ -432,7 +455,7 @@ fn run_jsonl(args: &Args) -> Result<(), String> {
         if batch.is_empty() {
             break;
         }
-        for row in analyze_batch(&batch, &args.options, args.threads) {
+        for row in analyze_batch(&batch, &args.analyzer, args.threads) {
             writeln!(out, "{row}").map_err(|e| e.to_string())?;
         }
         progress.done_lines(batch.len());
@@ -442,10 +465,10 @@ fn run_jsonl(args: &Args) -> Result<(), String> {
 }
 
 /// Processes the lines on `workers` threads; the answers come back in input order.
-fn analyze_batch(lines: &[Vec<u8>], options: &Options, workers: usize) -> Vec<String> {
+fn analyze_batch(lines: &[Vec<u8>], analyzer: &Analyzer, workers: usize) -> Vec<String> {
     // `process_line` catches panics in the analysis, so a helper thread can only fail on
     // something like memory exhaustion.
-    in_parallel(lines, workers, |line| jsonl::process_line(line, options))
+    in_parallel(lines, workers, |line| jsonl::process_line(line, analyzer))
 }
 
 /// `work` on every item, on `workers` threads each taking the next unprocessed item (so

@@ -15,12 +15,12 @@
 //! [`RawOptions::into_options`], a line in the TypeScript `AnalyzeOptions` of
 //! `src/wasm.rs`, and a case in the tests below.
 
-use crate::{CalendarDate, OffsetUnit, Options};
+use crate::{CalendarDate, OffsetUnit, Options, Pattern};
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 /// The option names `analyze` knows, in the order its error message lists them.
-pub const KNOWN: &[&str] = &["offsets", "reference_date"];
+pub const KNOWN: &[&str] = &["offsets", "reference_date", "patterns", "timings"];
 
 /// The options as given: every key with its value, in the caller's order, unchecked.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,7 +36,54 @@ pub(crate) enum Field {
     /// `null` or `undefined`: the option is left out.
     Absent,
     Text(String),
+    Flag(bool),
+    /// The value of `patterns`, read as a list of patterns ([`PatternList`]).
+    Patterns(Vec<Pattern>),
+    /// The value of `patterns` when it is no list of patterns: why (the wasm binding
+    /// reads each option itself; serde_json stops at the error instead).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    BadPatterns(String),
     Other,
+}
+
+/// The fields of one pattern, as `Pattern` (de)serializes them.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const PATTERN_FIELDS: &[&str] = &[
+    "label",
+    "regex",
+    "phrases",
+    "case_sensitive",
+    "type",
+    "subtype",
+];
+
+/// The value of `patterns`: a list of `{label, regex | phrases, type?, subtype?,
+/// case_sensitive?}`. A wrong item is named by its index: `[1]: unknown field
+/// `regexp`, expected one of ...`.
+pub(crate) struct PatternList(pub Vec<Pattern>);
+
+impl<'de> Deserialize<'de> for PatternList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = PatternList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of patterns")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<PatternList, A::Error> {
+                let mut patterns = Vec::new();
+                loop {
+                    let index = patterns.len();
+                    match seq.next_element::<Pattern>() {
+                        Ok(Some(pattern)) => patterns.push(pattern),
+                        Ok(None) => return Ok(PatternList(patterns)),
+                        Err(e) => return Err(de::Error::custom(format!("[{index}]: {e}"))),
+                    }
+                }
+            }
+        }
+        deserializer.deserialize_seq(ListVisitor)
+    }
 }
 
 /// Why options were refused. Its `Display` is the message the caller sees (the wasm
@@ -86,12 +133,34 @@ impl RawOptions {
     pub fn into_options(self) -> Result<Options, OptionsError> {
         let mut options = Options::default();
         for (key, value) in self.fields {
-            let text = match value {
+            let (text, flag) = match &value {
                 Field::Absent => continue,
-                Field::Text(text) => Some(text),
-                _ => None,
+                Field::Text(text) => (Some(text.clone()), None),
+                Field::Flag(flag) => (None, Some(*flag)),
+                _ => (None, None),
             };
             match key.as_str() {
+                "patterns" => match value {
+                    Field::Patterns(patterns) => options.patterns = patterns,
+                    Field::BadPatterns(reason) => {
+                        return Err(OptionsError::BadValue {
+                            option: "patterns",
+                            reason,
+                        })
+                    }
+                    _ => {
+                        return Err(OptionsError::WrongKind {
+                            option: "patterns",
+                            expected: "a list of {label, regex or phrases} objects",
+                        })
+                    }
+                },
+                "timings" => {
+                    options.timings = flag.ok_or(OptionsError::WrongKind {
+                        option: "timings",
+                        expected: "true or false",
+                    })?;
+                }
                 "offsets" => {
                     let unit = text.ok_or(OptionsError::WrongKind {
                         option: "offsets",
@@ -135,8 +204,17 @@ impl<'de> Deserialize<'de> for RawOptions {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawOptions, A::Error> {
                 let mut fields = Vec::new();
-                while let Some(entry) = map.next_entry::<String, Field>()? {
-                    fields.push(entry);
+                while let Some(key) = map.next_key::<String>()? {
+                    let field = if key == "patterns" {
+                        // `null` leaves it out, like any option.
+                        match map.next_value::<Option<PatternList>>()? {
+                            Some(list) => Field::Patterns(list.0),
+                            None => Field::Absent,
+                        }
+                    } else {
+                        map.next_value::<Field>()?
+                    };
+                    fields.push((key, field));
                 }
                 Ok(RawOptions { fields })
             }
@@ -168,8 +246,8 @@ impl<'de> Visitor<'de> for FieldVisitor {
     fn visit_some<D: Deserializer<'de>>(self, value: D) -> Result<Field, D::Error> {
         Field::deserialize(value)
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Field, E> {
-        Ok(Field::Other)
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Field, E> {
+        Ok(Field::Flag(flag))
     }
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Field, E> {
         Ok(Field::Text(value.to_string()))
@@ -242,7 +320,7 @@ mod tests {
             ),
             (
                 r#"{"bogus": 1}"#,
-                r#"unknown option "bogus" (known: offsets, reference_date)"#,
+                r#"unknown option "bogus" (known: offsets, reference_date, patterns, timings)"#,
             ),
             (
                 r#"{"reference_date": 20230914}"#,
@@ -264,6 +342,30 @@ mod tests {
         for (json, message) in cases {
             assert_eq!(check(json).unwrap_err(), message, "{json}");
         }
+    }
+
+    #[test]
+    fn reads_patterns_and_timings() {
+        let options = check(
+            r#"{"timings": true, "patterns": [{"label": "bill", "regex": "HB \\d+"},
+                {"label": "beat", "phrases": ["Jane Roe"], "type": "person"}]}"#,
+        )
+        .unwrap();
+        assert!(options.timings);
+        assert_eq!(options.patterns.len(), 2);
+        assert_eq!(options.patterns[0].regex.as_deref(), Some(r"HB \d+"));
+        assert_eq!(check(r#"{"patterns": null}"#).unwrap(), Options::default());
+        assert_eq!(
+            check(r#"{"timings": "yes"}"#).unwrap_err(),
+            "options.timings must be true or false"
+        );
+        let err =
+            check(r#"{"patterns": [{"label": "a", "regex": "a"}, {"label": "b", "regexp": "b"}]}"#)
+                .unwrap_err();
+        assert!(err.contains("[1]: unknown field `regexp`"), "{err}");
+        let err =
+            check(r#"{"patterns": [{"label": "a", "regex": "a", "type": "people"}]}"#).unwrap_err();
+        assert!(err.contains("[0]: unknown variant `people`"), "{err}");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! `TypeError` with a clear message on the wrong kind), and serializes the result as
 //! plain JSON-compatible objects (not wasm classes, which leak in loops).
 
-use crate::options::{Field, RawOptions};
-use crate::{compare as compare_stories, Analysis, Options, Stage};
+use crate::options::{Field, PatternList, RawOptions, PATTERN_FIELDS};
+use crate::{compare as compare_stories, Analysis, Analyzer, Options, Stage};
 use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -153,6 +153,47 @@ export interface Analysis {
   dates: DateMention[];
   /** Money, percentages and measured quantities, in text order. */
   figures: Figure[];
+  /** Matches of `options.patterns` without a `type`, in text order. */
+  matches: PatternMatch[];
+  /** How long each stage took, when `options.timings` asks; else `null`. */
+  timings: Timings | null;
+}
+
+/** A match of a pattern without a type. */
+export interface PatternMatch extends Span {
+  /** The pattern's label. */
+  label: string;
+  /** The regex's capture groups 1, 2, ...; `null` for a group that took no part. */
+  groups: (Span | null)[];
+}
+
+/** Milliseconds per stage (in pipeline order) and in all. */
+export interface Timings {
+  total_ms: number;
+  stages: StageTiming[];
+}
+
+export interface StageTiming {
+  /** `text`, `anatomy`, `patterns`, `entities`, `quotes`, `dates`, `figures`, `offsets`. */
+  stage: string;
+  ms: number;
+}
+
+/**
+ * One of your own patterns: a regex (the Rust `regex` crate's syntax: linear time, no
+ * look-around or backreferences) or phrases matched as whole words. With a `type` its
+ * matches are entities of that type (joining the story's other mentions); without one
+ * they are `matches`.
+ */
+export interface Pattern {
+  label: string;
+  regex?: string | null;
+  phrases?: string[] | null;
+  /** Phrases match case-blind unless this is true. */
+  case_sensitive?: boolean;
+  type?: EntityType | null;
+  /** The entities' subtype; needs a `type`. */
+  subtype?: string | null;
 }
 
 export interface AnalyzeOptions {
@@ -160,6 +201,10 @@ export interface AnalyzeOptions {
   offsets?: OffsetUnit;
   /** `"YYYY-MM-DD"`: resolves `Thursday` or a year-less dateline. */
   reference_date?: string | null;
+  /** Your own patterns (at most 100). With `analyze`, compiled on every call: use `createAnalyzer`. */
+  patterns?: Pattern[] | null;
+  /** Fill `timings`, and mark each stage with `performance.mark`/`measure` (`article-analyzer:STAGE`). */
+  timings?: boolean | null;
 }
 
 /**
@@ -167,6 +212,17 @@ export interface AnalyzeOptions {
  * a string or `options` is not an `AnalyzeOptions`.
  */
 export function analyze(text: string, options?: AnalyzeOptions | null): Analysis;
+
+/** Options checked and patterns compiled once, for many texts. */
+export interface CompiledAnalyzer {
+  /** Analyzes one article with the analyzer's options; throws only when `text` is not a string. */
+  analyze(text: string): Analysis;
+  /** Frees the compiled patterns now (else the garbage collector does). */
+  free(): void;
+}
+
+/** Checks `options` and compiles their patterns once; throws a `TypeError` as `analyze` does. */
+export function createAnalyzer(options?: AnalyzeOptions | null): CompiledAnalyzer;
 
 /** A story to compare: its text and the analysis `analyze` gave for it. */
 export interface StoryToCompare {
@@ -306,6 +362,50 @@ pub fn analyze_with_progress(
     })
 }
 
+/// Options checked and patterns compiled once. A class only because it holds the
+/// compiled patterns; what `analyze` returns is a plain object.
+#[wasm_bindgen(skip_typescript)]
+pub struct CompiledAnalyzer {
+    analyzer: Analyzer,
+}
+
+#[wasm_bindgen]
+impl CompiledAnalyzer {
+    pub fn analyze(&self, text: JsValue) -> Result<JsValue, JsValue> {
+        let text = read_text("analyze", &text)?;
+        to_js("analyze", &self.analyzer.analyze(&text))
+    }
+}
+
+/// `createAnalyzer(options?)`: checks the options and compiles their patterns once.
+#[wasm_bindgen(js_name = createAnalyzer, skip_typescript)]
+pub fn create_analyzer(options: JsValue) -> Result<CompiledAnalyzer, JsValue> {
+    let analyzer = build_analyzer("createAnalyzer", &options)?;
+    Ok(CompiledAnalyzer { analyzer })
+}
+
+fn read_text(function: &str, text: &JsValue) -> Result<String, JsValue> {
+    // A JS string with a lone surrogate arrives with U+FFFD in its place: one UTF-16
+    // unit for one, so offsets still line up with the caller's string.
+    text.as_string().ok_or_else(|| {
+        type_error(format!(
+            "{function}: text must be a string, got {}",
+            describe(text)
+        ))
+    })
+}
+
+fn build_analyzer(function: &str, options: &JsValue) -> Result<Analyzer, JsValue> {
+    let options = read_options(function, options)?;
+    Analyzer::new(options).map_err(|e| type_error(format!("{function}: {e}")))
+}
+
+fn to_js(function: &str, analysis: &Analysis) -> Result<JsValue, JsValue> {
+    analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| type_error(format!("{function}: cannot build the result: {e}")))
+}
+
 fn analyze_reporting(
     text: JsValue,
     options: JsValue,
@@ -323,8 +423,8 @@ fn analyze_reporting(
             describe(&text)
         )));
     };
-    let options = read_options(&options)?;
-    let analysis = crate::analyze_reporting(&text, &options, |stage| {
+    let analyzer = build_analyzer("analyze", &options)?;
+    let analysis = analyzer.analyze_reporting(&text, |stage| {
         report(stage_name(stage), share_before(Some(stage)))
     });
     report("result", share_before(None));
@@ -401,13 +501,13 @@ pub fn compare(stories: JsValue) -> Result<JsValue, JsValue> {
 /// The JS side of option checking: `null`/`undefined` mean none, anything but a plain
 /// object is refused here (naming what it is), and each value goes through
 /// serde-wasm-bindgen to `RawOptions`, which checks them (`src/options.rs`).
-fn read_options(value: &JsValue) -> Result<Options, JsValue> {
+fn read_options(function: &str, value: &JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(type_error(format!(
-            "analyze: options must be an object, got {}",
+            "{function}: options must be an object, got {}",
             describe(value)
         )));
     }
@@ -415,15 +515,51 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     let fields = Object::keys(object)
         .iter()
         .map(|key| {
-            let field = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-            // A value with no serde form (a function, a symbol) is no option's kind.
-            let field = serde_wasm_bindgen::from_value(field).unwrap_or(Field::Other);
-            (key.as_string().unwrap_or_default(), field)
+            let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            let key = key.as_string().unwrap_or_default();
+            let field = if key == "patterns" && !(value.is_undefined() || value.is_null()) {
+                read_patterns(&value)
+            } else {
+                // A value with no serde form (a function, a symbol) is no option's kind.
+                serde_wasm_bindgen::from_value(value).unwrap_or(Field::Other)
+            };
+            (key, field)
         })
         .collect();
     RawOptions::from_fields(fields)
         .into_options()
-        .map_err(|e| type_error(format!("analyze: {e}")))
+        .map_err(|e| type_error(format!("{function}: {e}")))
+}
+
+/// `options.patterns`: an array of plain objects with known keys only (serde-wasm-bindgen
+/// reads the fields a struct knows and never sees the others, so a misspelt `regexp`
+/// is caught here).
+fn read_patterns(value: &JsValue) -> Field {
+    if !js_sys::Array::is_array(value) {
+        return Field::Other;
+    }
+    let array: &js_sys::Array = value.unchecked_ref();
+    for (index, item) in array.iter().enumerate() {
+        if !item.is_object() || js_sys::Array::is_array(&item) {
+            return Field::BadPatterns(format!(
+                "[{index}] must be an object, got {}",
+                describe(&item)
+            ));
+        }
+        for key in Object::keys(item.unchecked_ref::<Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !PATTERN_FIELDS.contains(&key.as_str()) {
+                return Field::BadPatterns(format!(
+                    "[{index}]: unknown field `{key}`, expected one of {}",
+                    PATTERN_FIELDS.join(", ")
+                ));
+            }
+        }
+    }
+    match serde_wasm_bindgen::from_value::<PatternList>(value.clone()) {
+        Ok(list) => Field::Patterns(list.0),
+        Err(e) => Field::BadPatterns(e.to_string()),
+    }
 }
 
 fn type_error(message: String) -> JsValue {

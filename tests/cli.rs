@@ -213,6 +213,59 @@ fn no_progress_line_when_stderr_is_not_a_terminal() {
     );
 }
 
+#[test]
+fn patterns_from_a_file_apply_to_every_line_and_a_bad_one_exits_with_2() {
+    let dir = std::env::temp_dir().join(format!("aa-patterns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let good = dir.join("good.json");
+    let patterns = json!([
+        {"label": "bill", "regex": r"\b(HB|SB) (\d+)"},
+        {"label": "beat", "phrases": ["Jane Roe"], "type": "person", "subtype": "senator"}
+    ]);
+    std::fs::write(&good, patterns.to_string()).expect("written");
+    let input = [
+        json!({"id": 1, "text": "HB 12 passed, Jane Roe said."}),
+        json!({"id": 2, "text": "SB 9 failed.", "reference_date": "2024-01-02"}),
+    ]
+    .map(|l| l.to_string() + "\n")
+    .concat();
+    let output = run(
+        &["--jsonl", "--patterns", good.to_str().expect("a path")],
+        input.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let rows = output_rows(&output);
+    let matches = |row: &Value| {
+        row["analysis"]["matches"]
+            .as_array()
+            .expect("matches")
+            .len()
+    };
+    assert_eq!([matches(&rows[0]), matches(&rows[1])], [1, 1]);
+    let roe = &rows[0]["analysis"]["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .find(|e| e["name"] == "Jane Roe")
+        .cloned()
+        .expect("Jane Roe");
+    assert_eq!(roe["subtype"], "senator");
+
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"[{"label": "x", "regex": "a"}, {"label": "y", "regex": "(b"}]"#,
+    )
+    .expect("written");
+    let output = run(&["--patterns", bad.to_str().expect("a path")], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim(),
+        "article-analyzer: patterns[1].regex: unclosed group at 0"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// Lines the `jsonl` fuzz target found once (`tests/data/regressions/*.jsonl`, see
 /// `fuzz/README.md`): each gets one answer, with the request's id as it was written, and
 /// an analysis within the span contract.

@@ -20,6 +20,7 @@ fn options(offsets: OffsetUnit) -> Options {
             month: 9,
             day: 14,
         }),
+        ..Options::default()
     }
 }
 

@@ -18,6 +18,7 @@ fn options(offsets: OffsetUnit) -> Options {
             month: 9,
             day: 14,
         }),
+        ..Options::default()
     }
 }
 

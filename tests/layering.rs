@@ -8,11 +8,18 @@
 use std::path::{Path, PathBuf};
 
 /// Modules every stage may use; they use no stage themselves.
-const FOUNDATION: &[&str] = &["analysis", "offsets", "text", "calendar", "wordlists"];
+const FOUNDATION: &[&str] = &[
+    "analysis",
+    "offsets",
+    "text",
+    "calendar",
+    "wordlists",
+    "timings",
+];
 
 /// The stages, in the order `analyze` runs them; then `compare`, which reads analyses.
 const PIPELINE: &[&str] = &[
-    "anatomy", "entities", "quotes", "dates", "figures", "compare",
+    "anatomy", "patterns", "entities", "quotes", "dates", "figures", "compare",
 ];
 
 /// The shells around the core: they may use anything.

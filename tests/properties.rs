@@ -10,7 +10,7 @@
 
 mod common;
 
-use article_analyzer::{analyze, OffsetUnit, Options};
+use article_analyzer::{analyze, Analyzer, OffsetUnit, Options};
 
 /// The CLI's JSON-lines protocol is a module of the binary; the test reads it from source.
 #[path = "../src/jsonl.rs"]
@@ -169,7 +169,7 @@ proptest! {
 
     #[test]
     fn process_line_answers_any_bytes(line in prop::collection::vec(any::<u8>(), 0..400)) {
-        let row: Value = serde_json::from_str(&jsonl::process_line(&line, &Options::default()))
+        let row: Value = serde_json::from_str(&jsonl::process_line(&line, &Analyzer::default()))
             .expect("every output line is JSON");
         prop_assert!(row.get("id").is_some(), "no id: {}", row);
         prop_assert!(row.get("analysis").is_some() != row.get("error").is_some(), "{}", row);
@@ -187,7 +187,7 @@ proptest! {
         }
         let row: Value = serde_json::from_str(&jsonl::process_line(
             request.to_string().as_bytes(),
-            &Options::default(),
+            &Analyzer::default(),
         ))
         .expect("every output line is JSON");
         prop_assert_eq!(&row["id"], &Value::from(id));

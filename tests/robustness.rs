@@ -204,6 +204,7 @@ fn analyze_dated(text: &str) {
                 &Options {
                     offsets,
                     reference_date,
+                    ..Options::default()
                 },
             );
             check_spans(text, &analysis);

@@ -574,6 +574,7 @@ fn check_story(name: &str, expected: &Map<String, Value>) -> Report {
     let options = Options {
         offsets: OffsetUnit::Utf16,
         reference_date: want_year.is_none().then_some(REFERENCE_DATE),
+        ..Options::default()
     };
     let analysis = analyze(&text, &options);
     common::check_spans(&text, &analysis);

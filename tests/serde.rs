@@ -20,6 +20,7 @@ fn every_analysis_survives_a_json_round_trip() {
                     month: 9,
                     day: 14,
                 }),
+                ..Options::default()
             };
             let analysis = analyze(text, &options);
             let json = serde_json::to_string(&analysis).expect("an analysis serializes");

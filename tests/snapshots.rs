@@ -56,6 +56,7 @@ fn current_snapshots() -> Vec<(String, String)> {
             let options = Options {
                 offsets: unit,
                 reference_date: Some(REFERENCE_DATE),
+                ..Options::default()
             };
             let analysis = analyze(&text, &options);
             let mut json = serde_json::to_string_pretty(&analysis).expect("analysis serializes");

@@ -2,7 +2,8 @@
 // (people(), places(), organizations(), quotations(), each with offsets) on the same
 // stories, interleaved in one process. Prints throughput (MB/s of UTF-8 text), cold
 // start (a fresh Node process: load + first analysis, median of several) and the gzip
-// size of what a browser downloads, each with the ratio to compromise.
+// size of what a browser downloads, each with the ratio to compromise. The wasm package
+// runs twice: as is, and with ten user patterns compiled once by createAnalyzer.
 //
 //   node bench.mjs [--pkg DIR] [--seconds N] [--json FILE] [STORY_DIR...]
 //
@@ -44,6 +45,21 @@ function readStories(dirs) {
 
 const TURN_MS = 200;
 
+/// Ten patterns of the kinds a newsroom would give: identifiers, tickers, phrase lists
+/// of people, places and committees (typed and not), case-blind words.
+const TEN_PATTERNS = [
+  { label: "bill", regex: "\\b(?:HB|SB|H\\.R\\.|S\\.) ?\\d{1,5}\\b" },
+  { label: "ticker", regex: "\\$[A-Z]{1,5}\\b|\\((?:NYSE|NASDAQ|LSE|KRX): ?[A-Z0-9.]{1,8}\\)" },
+  { label: "hashtag", regex: "#\\w+" },
+  { label: "url", regex: "https?://[^\\s)]+" },
+  { label: "money words", phrases: ["budget", "deficit", "tariff", "sanctions", "inflation", "interest rate"] },
+  { label: "beat", phrases: ["Kim Jong-un", "Vladimir Putin", "Yoon Suk Yeol", "Jane Roe"], type: "person" },
+  { label: "committee", phrases: ["Harbor Commission", "Finance Committee", "Security Council"], type: "organization", subtype: "committee" },
+  { label: "places", phrases: ["Vladivostok", "Pyongyang", "Seoul", "Moscow", "Portland"], type: "location" },
+  { label: "weapons", regex: "(?i-u)\\b(?:missiles?|warheads?|satellites?|rockets?)\\b" },
+  { label: "agency", phrases: ["Yonhap", "KCNA", "Reuters", "AFP", "EFE"], case_sensitive: true },
+];
+
 /// The two contestants: how to load each, and one analysis of a text.
 const contestants = {
   async wasm(pkg) {
@@ -51,6 +67,12 @@ const contestants = {
     const bytes = readFileSync(join(pkg, "article_analyzer_bg.wasm"));
     await glue.default({ module_or_path: bytes });
     return (text) => glue.analyze(text);
+  },
+  async "wasm+patterns"(pkg) {
+    const glue = await import(pathToFileURL(join(pkg, "article_analyzer.js")).href);
+    await glue.default({ module_or_path: readFileSync(join(pkg, "article_analyzer_bg.wasm")) });
+    const analyzer = glue.createAnalyzer({ patterns: TEN_PATTERNS });
+    return (text) => analyzer.analyze(text);
   },
   // Its one-file browser build, as a page would load it.
   async compromise() {
@@ -104,14 +126,15 @@ async function main() {
   // measured mostly the caches compromise had just flushed (wasm ran at half speed).
   const analyzers = {
     wasm: await contestants.wasm(args.pkg),
+    "wasm+patterns": await contestants["wasm+patterns"](args.pkg),
     compromise: await contestants.compromise(),
   };
-  const spent = { wasm: 0, compromise: 0 };
-  const passes = { wasm: 0, compromise: 0 };
+  const spent = { wasm: 0, "wasm+patterns": 0, compromise: 0 };
+  const passes = { wasm: 0, "wasm+patterns": 0, compromise: 0 };
   for (const analyze of Object.values(analyzers)) stories.forEach((s) => analyze(s.text)); // warm up
   const deadline = performance.now() + args.seconds * 1000 * 2;
   for (let round = 0; performance.now() < deadline || round < 2; round++) {
-    const order = round % 2 ? ["compromise", "wasm"] : ["wasm", "compromise"];
+    const order = round % 2 ? ["compromise", "wasm+patterns", "wasm"] : ["wasm", "wasm+patterns", "compromise"];
     for (const which of order) {
       globalThis.gc?.();
       const t = performance.now();
@@ -144,7 +167,7 @@ async function main() {
   const result = {
     stories: stories.length,
     bytes,
-    throughput_mb_s: { wasm: mbps("wasm"), compromise: mbps("compromise") },
+    throughput_mb_s: { wasm: mbps("wasm"), "wasm+patterns": mbps("wasm+patterns"), compromise: mbps("compromise") },
     cold_start_ms: { wasm: median(cold.wasm), compromise: median(cold.compromise) },
     gzip_bytes: size,
   };
@@ -154,6 +177,7 @@ async function main() {
     );
   console.log(`${"".padEnd(22)}${"wasm".padStart(10)}${"compromise".padStart(12)}  ${"".padEnd(6)}${"ratio".padStart(9)}`);
   row("throughput", result.throughput_mb_s.wasm, result.throughput_mb_s.compromise, "MB/s", 3);
+  row("  + ten patterns", result.throughput_mb_s["wasm+patterns"], result.throughput_mb_s.compromise, "MB/s", 3);
   row("cold start", result.cold_start_ms.wasm, result.cold_start_ms.compromise, "ms", 1);
   row("download (gzip)", size.wasm / 1024, size.compromise / 1024, "KiB", 1);
   if (args.json) writeFileSync(args.json, JSON.stringify(result, null, 2) + "\n");

@@ -49,6 +49,18 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention the caller's pattern found, of the pattern's type.
+    pub fn of_type(tokens: Range<usize>, kind: EntityType) -> Mention {
+        Mention {
+            tokens,
+            kind: Some(kind),
+            subtype: None,
+            canonical: None,
+            role: None,
+            unsure: false,
+        }
+    }
+
     /// The byte range in the document.
     pub fn bytes(&self, doc: &Document) -> Range<usize> {
         doc.token_span(self.tokens.clone())

@@ -21,6 +21,7 @@ pub fn analyze_bytes(text: &str, reference_date: Option<&str>) -> Analysis {
             d.parse::<CalendarDate>()
                 .unwrap_or_else(|e| panic!("reference date {d:?}: {e}"))
         }),
+        ..Options::default()
     };
     let analysis = analyze(text, &options);
     check_spans(text, &analysis);

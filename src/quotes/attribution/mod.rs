@@ -249,7 +249,7 @@ impl<'a> Attributor<'a> {
 pub(super) fn read(text: &str, check: impl FnOnce(&Attributor, &[Range<usize>])) {
     let doc = Document::new(text);
     let anatomy = crate::anatomy::find_anatomy(&doc);
-    let entities = crate::entities::find_entities(&doc, &anatomy);
+    let entities = crate::entities::find_entities(&doc, &anatomy, &[]);
     let quotations = super::marks::find_quotations(doc.text, &doc.lines, &[]);
     let attributor = Attributor::new(&doc, &entities, &quotations);
     let tokens: Vec<Range<usize>> = quotations
