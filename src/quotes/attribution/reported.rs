@@ -35,6 +35,11 @@ use std::ops::Range;
 /// How far after a cue a `that` opening the content may come (`said on Thursday in a
 /// statement that`, `assured Putin that`).
 const MAX_THAT_DISTANCE: usize = 12;
+/// Verbs that show a clause has begun: a `that` after one is no conjunction of the cue.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "do", "does", "did",
+];
 /// The longest tail after a trailing attribution (`…, the KCNA reported Thursday, as the
 /// two isolated countries seek to bolster ties.`).
 const MAX_TAIL_TOKENS: usize = 14;
@@ -209,7 +214,7 @@ impl Attributor<'_> {
                 continue;
             };
             // `…, said Daniel Ross, the state's …`: an inverted cue ends the statement.
-            if speaker.start >= self.doc.tokens[t - 1].end() {
+            if speaker.start >= self.doc.tokens[t - 1].end() || self.is_inverted_at(&cue, end) {
                 continue;
             }
             let Some(content_start) = self.content_start(cue.tokens.end, end) else {
@@ -235,6 +240,20 @@ impl Attributor<'_> {
             ));
         }
         None
+    }
+
+    /// `…, and the meeting soured, said one GOP source in the room.`: a cue after a comma
+    /// with its speaker after it and nothing but an appositive or a time word to follow.
+    fn is_inverted_at(&self, cue: &Cue, end: usize) -> bool {
+        let at = cue.tokens.start;
+        if at == 0 || self.word(at - 1) != "," || !contains(List::Inverted, &cue.phrase.join(" ")) {
+            return false;
+        }
+        let Some(speaker) = self.phrase_after(cue.tokens.end) else {
+            return false;
+        };
+        let tail = self.doc.token_at_or_after(speaker.end);
+        tail >= end || self.word(tail) == "," || contains(List::AfterCue, self.word(tail))
     }
 
     /// Whether token `k` (a comma, dash or conjunction) ends a content clause because
@@ -264,6 +283,9 @@ impl Attributor<'_> {
             j += 1;
             adverbs += 1;
         }
+        if j >= end {
+            return false;
+        }
         let Some(cue) = self.cue_at(j, end).filter(|c| self.is_reporting(c)) else {
             return false;
         };
@@ -284,17 +306,24 @@ impl Attributor<'_> {
     /// words that may follow it (`said Thursday the …`) and the one told (`told Reuters
     /// the …`), if a clause can start there.
     fn content_start(&self, after: usize, end: usize) -> Option<usize> {
-        if self.word(after.wrapping_sub(1)) == "that" {
-            return Some(after);
+        // `said that …`, and `vowed to bring back jobs`: the infinitive is the content.
+        match self.word(after.wrapping_sub(1)) {
+            "that" => return Some(after),
+            "to" => return Some(after - 1),
+            _ => {}
         }
-        // `says at a campaign stop in Toledo, Ohio, that …`: over commas, not over a cue.
+        // `says at a campaign stop in Toledo, Ohio, that …`: over commas, not over a cue
+        // nor a verb (`said officials have video that shows …` starts at `officials`).
         let that = (after..end.min(after + MAX_THAT_DISTANCE))
             .take_while(|&k| {
                 !self.is_quoted(k)
                     && !matches!(self.word(k), ";" | ":")
+                    && !AUXILIARIES.contains(&self.word(k))
                     && (k == after || self.cue_at(k, end).is_none())
             })
-            .find(|&k| self.word(k) == "that" && !matches!(self.word(k + 1), "’s" | "'s"));
+            .find(|&k| {
+                self.word(k) == "that" && (k + 1 >= end || !matches!(self.word(k + 1), "’s" | "'s"))
+            });
         if let Some(that) = that {
             return Some(that + 1);
         }
@@ -324,10 +353,15 @@ impl Attributor<'_> {
         // `said no decision had been made`, not `said no to` or `said no.`
         let no_as_determiner =
             first == "no" && k + 1 < end && self.doc.is_word(k + 1) && self.word(k + 1) != "to";
+        // `told a crowd in Berea …`: after a cue that takes the one told, a clause only
+        // when a verb shows within a few words (`told reporters the talks had failed`).
+        let has_verb =
+            || (k..end.min(k + MAX_THAT_DISTANCE)).any(|t| AUXILIARIES.contains(&self.word(t)));
         let opens_clause = k < end
             && (self.doc.tokens[k].kind == TokenKind::Word || self.is_quoted(k))
             && !contains(List::Prepositions, first)
-            && (!contains(List::NotContentStart, first) || no_as_determiner);
+            && (!contains(List::NotContentStart, first) || no_as_determiner)
+            && (!contains(List::CueObjects, self.word(after - 1)) || has_verb());
         opens_clause.then_some(k)
     }
 
