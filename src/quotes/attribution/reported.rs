@@ -1,29 +1,37 @@
 //! Reported statements (indirect quotes): the content clause of a reporting cue, with
-//! its cue and speaker, one a sentence at most. Three shapes, tried in this order:
+//! its cue and speaker. The shapes, tried in this order:
 //!
 //! | shape | example | content |
 //! |---|---|---|
 //! | `According to X, …` | `According to Western sources, Kim could be willing …` | after the comma |
-//! | speaker, cue, content | `Putin said afterwards that there are possibilities …`, `Officials warned the toll could rise` | after the cue (and a `that` a few words on), up to a trailing attribution |
+//! | speaker, cue, content | `Putin said afterwards that there are possibilities …`, `Officials warned the toll could rise`, `Trump has vowed to bring back jobs` | after the cue (and a `that` a few words on, or from the `to` of a promise), up to the next statement's cue or a trailing attribution |
 //! | content, speaker and cue | `Kim made the invitation …, the KCNA said.`, `…, said Kim.`, `…, according to the KCNA.` | the sentence up to the comma before the attribution |
 //! | a parenthetical attribution | `In a merger, he said, the brand would survive` | the longer side |
 //!
+//! A sentence may hold several statements: `Perdue said X, arguing that Y`, `Merrill
+//! says X and said Y`, `Fowler said X — and he noted Y` each give two. A cue with no
+//! subject of its own (after `and`, a participle after a comma: `Clinton mocked the
+//! complaint, saying …`) takes the sentence's previous speaker, else the clause's
+//! subject; a progressive's subject stands before `is` (`The White House is saying`).
+//!
 //! The cues are `data/attribution.txt ## reporting`: verbs of saying and claiming, not
 //! of thinking, wanting or perceiving (`believe`, `hope`, `see`), nor `urged` (an object
-//! and an infinitive) or `called` (a name). A sentence with no such cue is the
-//! reporter's own and gives nothing. A cue after `and` with no subject of its own takes
-//! the clause's (`Kane praised the plan and said it would create jobs`); a semicolon
-//! ends a statement. When two trailing attributions stack (`…, he
-//! added, according to Yonhap`), the inner one speaks and the outer is the channel.
-//! A content clause that is mostly a quotation (`Kim said “we will win”`) is left to the
-//! direct quote; one with a partial quote inside (`Kim said his trip marks a
-//! “significant” occasion`) is a mixed statement and kept whole.
+//! and an infinitive) or `called` (a name); findings and a few verbs that also take a
+//! plain object report only with `that` (`the poll found that`, not `police found the
+//! body`; `wrote that`, not `wrote the letter`), and a cue that takes the one told
+//! (`told a crowd in Berea`) only a clause with a verb. A sentence with no such cue is
+//! the reporter's own and gives nothing; a semicolon ends a statement. When two
+//! trailing attributions stack (`…, he added, according to Yonhap`), the inner one
+//! speaks and the outer is the channel. A content clause that is mostly a quotation
+//! (`Kim said “we will win”`) is left to the direct quote; one with a partial quote
+//! inside (`Kim said his trip marks a “significant” occasion`) is a mixed statement and
+//! kept whole.
 //!
 //! Knowingly wrong: a content clause ends at the end of its sentence, so a statement
-//! followed by the reporter's own clause (`…, although it did not specify`) takes the
-//! clause along; a question (`asked whether …`) is never reported (no `asked` in the
-//! list); a `that` within a few words of the cue is taken for the conjunction (`said
-//! the report that came out` starts the content at `came`).
+//! followed by the reporter's own clause (`…, which forced her to leave`) takes the
+//! clause along, and one that goes on over the next sentences keeps only the first; a
+//! question (`asked whether …`) is never reported (no `asked` in the list); a `that`
+//! within a few words of the cue, before any verb, is taken for the conjunction.
 
 use super::frame::Cue;
 use super::lexicon::is_adverb_before_cue;
@@ -328,6 +336,10 @@ impl Attributor<'_> {
             return Some(that + 1);
         }
         let mut k = after;
+        // `Clinton added: the plan would cost …` (a quotation after the colon is direct).
+        if k + 1 < end && self.word(k) == ":" && !self.is_quoted(k + 1) {
+            k += 1;
+        }
         while k < end && contains(List::AfterCue, self.word(k)) && self.word(k) != "on" {
             k += 1;
         }
