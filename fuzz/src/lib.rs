@@ -31,6 +31,7 @@ pub fn options_for(input: &[u8]) -> Options {
     Options {
         offsets,
         reference_date,
+        ..Options::default()
     }
 }
 

@@ -451,6 +451,10 @@ test('dark mode follows prefers-color-scheme, and text keeps AA contrast in both
   assert.deepEqual(await page.evaluate(contrastFailures), [], 'the embedding page, dark');
   await page.emulateMedia({ colorScheme: 'light' });
   assert.notEqual(await element(), darkElement);
+  // The element hears of the change by an event, after the page's own colours change.
+  await page.waitForFunction(
+    () => document.querySelector('article-analysis').shadowRoot.querySelector('.aa-root').dataset.scheme === 'light',
+  );
   assert.deepEqual(await page.evaluate(contrastFailures), [], 'the embedding page, light');
   await page.close();
 });
