@@ -249,7 +249,9 @@ pub struct Entity {
     pub name: String,
     #[serde(rename = "type")]
     pub entity_type: EntityType,
-    /// Finer type: `country`, `city`, `region`, `facility`, `agency`, `nationality` ...
+    /// Finer type, by type: location `city`, `country`, `region`, `island`, `mountain`,
+    /// `water`, `facility`; organization `company`, `agency`, `team`, `party`,
+    /// `school`, `media`; misc `event`, `holiday`, `law`, `nationality`.
     pub subtype: Option<String>,
     pub mentions: Vec<Span>,
     /// The other forms the story uses (`KCNA` for `Korean Central News Agency`).

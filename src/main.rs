@@ -26,7 +26,9 @@ share with their differences, what only one has.
 options:
   --format json|jsonl|csv|tsv  json: pretty JSON (default); jsonl: one line per
                              article ({\"id\": file, \"analysis\"}) or per table row;
-                             csv, tsv: a table (needs --table)
+                             csv, tsv: a table (needs --table); a text cell
+                             starting with = + - @ tab or CR gets a ' in front,
+                             so spreadsheets show it as text (see the README)
   --table quotes|entities|dates|figures  one row per quote, entity mention, date
                              or figure, with the columns article, kind, text,
                              speaker, entity, type, value, start, end
@@ -894,6 +896,24 @@ impl serde::Serialize for RowObject<'_> {
     }
 }
 
+/// Whether a text cell gets a `'` in front in CSV and TSV, so that a spreadsheet shows
+/// it as text instead of running it as a formula (CSV injection: a quote such as
+/// `"=HYPERLINK(...)"` or a name such as `@SUM(...)` in an article would otherwise
+/// compute in Excel, LibreOffice or Google Sheets). Escaped: a cell that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return and has more after it (a lone `-`,
+/// the name of standard input, is no formula), and, so that the escape can be undone
+/// exactly, a cell that already starts with `'`s followed by one of those. To read the
+/// text back, drop one `'` from a cell that starts with `'`s and then one of them.
+/// Numbers (offsets, figures' values) are written as numbers.
+fn is_formula_like(s: &str) -> bool {
+    const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+    let after_quotes = s.trim_start_matches('\'');
+    match after_quotes.chars().next() {
+        Some(c) if TRIGGERS.contains(&c) => after_quotes.len() < s.len() || s.len() > 1,
+        _ => false,
+    }
+}
+
 /// One CSV or TSV line.
 fn write_delimited(out: &mut impl Write, format: Format, row: &[Field]) -> io::Result<()> {
     for (i, field) in row.iter().enumerate() {
@@ -912,6 +932,13 @@ fn write_delimited(out: &mut impl Write, format: Format, row: &[Field]) -> io::R
             }
             Field::Text(s) => *s,
             Field::Owned(s) => s.as_str(),
+        };
+        let escaped;
+        let s = if is_formula_like(s) {
+            escaped = format!("'{s}");
+            escaped.as_str()
+        } else {
+            s
         };
         match s {
             s if format == Format::Csv => {

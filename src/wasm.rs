@@ -88,7 +88,11 @@ export interface Entity {
   /** Canonical name: the fullest form the story uses. */
   name: string;
   type: EntityType;
-  /** Finer type: `country`, `city`, `region`, `facility`, `agency`, `nationality` ... */
+  /**
+   * Finer type, by `type`: location `city`, `country`, `region`, `island`, `mountain`,
+   * `water`, `facility`; organization `company`, `agency`, `team`, `party`, `school`,
+   * `media`; misc `event`, `holiday`, `law`, `nationality`; `null` when nothing says.
+   */
   subtype: string | null;
   mentions: Span[];
   /** The other forms the story uses (`KCNA` for `Korean Central News Agency`). */

@@ -103,11 +103,39 @@ fn the_csv_of_the_seeds_quotes_reads_in_python_as_the_json_rows() {
         csv,
         fixtures(),
     ]);
-    let script = "import csv, json, sys\n\
+    assert_eq!(
+        read_csv_in_python(&csv_path, Unescape::Yes),
+        as_strings(&json)
+    );
+    std::fs::remove_dir_all(csv_path.parent().unwrap()).ok();
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Unescape {
+    /// Undo the formula escape as the README says: one `'` off a cell that starts with
+    /// `'`s and then `=`, `+`, `-`, `@`, a tab or a carriage return.
+    Yes,
+    /// The cells as a spreadsheet gets them.
+    No,
+}
+
+/// A CSV file's rows as Python's `csv.DictReader` reads them, each row's
+/// `(column, value)` pairs sorted by column.
+fn read_csv_in_python(path: &Path, unescape: Unescape) -> Vec<Vec<(String, String)>> {
+    let script = "import csv, json, re, sys\n\
+                  escaped = re.compile(r\"^'(?='*[=+\\-@\\t\\r])\")\n\
+                  unescape = sys.argv[2] == 'yes'\n\
                   with open(sys.argv[1], newline='', encoding='utf-8') as f:\n\
-                  \x20   print(json.dumps([list(row.items()) for row in csv.DictReader(f)]))";
+                  \x20   rows = [[(k, escaped.sub('', v, count=1) if unescape else v) for k, v in row.items()]\n\
+                  \x20           for row in csv.DictReader(f)]\n\
+                  print(json.dumps(rows))";
+    let flag = if unescape == Unescape::Yes {
+        "yes"
+    } else {
+        "no"
+    };
     let python = Command::new("python3")
-        .args(["-c", script, csv])
+        .args(["-c", script, path.to_str().unwrap(), flag])
         .output()
         .expect("python3 runs");
     assert!(
@@ -117,8 +145,102 @@ fn the_csv_of_the_seeds_quotes_reads_in_python_as_the_json_rows() {
     );
     let mut read: Vec<Vec<(String, String)>> = serde_json::from_slice(&python.stdout).unwrap();
     read.iter_mut().for_each(|row| row.sort());
-    assert_eq!(read, as_strings(&json));
-    std::fs::remove_dir_all(csv_path.parent().unwrap()).ok();
+    read
+}
+
+/// Cells a spreadsheet would run as formulas (CSV injection) get a `'` in front; the
+/// README's rule for reading them back gives the JSON rows exactly.
+#[test]
+fn cells_that_look_like_formulas_are_escaped_for_spreadsheets_and_read_back_exactly() {
+    let dir = temp_folder("formulas");
+    // A file name and quotes that start with what a spreadsheet reads as a formula, and
+    // one that starts with a quote mark before `@` (escaped too, so the escape undoes).
+    let story =
+        "LONDON (Reuters) - \"=SUM(A1:A9) is how we count,\" said John Smith, the mayor.\n\n\
+                 \"-2+3 is a sum,\" Smith said on Monday, and \"'@home is not,\" he added.\n\n\
+                 \"+1 for the river,\" said Jane Doe.\n";
+    std::fs::write(dir.join("=1+2.txt"), story).unwrap();
+    let cli = |format: &str, input: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+            .args(["--table", "quotes", "--format", format, input])
+            .current_dir(&dir)
+            .output()
+            .expect("the binary runs");
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let json: Value = serde_json::from_str(&cli("json", "=1+2.txt")).unwrap();
+    let texts: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["text"].as_str().unwrap())
+        .collect();
+    for start in ["=SUM", "-2+3", "'@home", "+1"] {
+        assert!(
+            texts.iter().any(|t| t.starts_with(start)),
+            "a quote starting {start:?} in {texts:?}"
+        );
+    }
+
+    let csv_path = dir.join("quotes.csv");
+    std::fs::write(&csv_path, cli("csv", "=1+2.txt")).unwrap();
+    let raw = read_csv_in_python(&csv_path, Unescape::No);
+    let triggers = ['=', '+', '-', '@', '\t', '\r'];
+    for (column, cell) in raw.iter().flatten() {
+        assert!(
+            cell.len() <= 1 || !cell.starts_with(triggers),
+            "{column}: {cell:?} reaches a spreadsheet unescaped"
+        );
+    }
+    let cells: Vec<&str> = raw
+        .iter()
+        .flatten()
+        .map(|(_, cell)| cell.as_str())
+        .collect();
+    assert!(cells.contains(&"'=1+2.txt"), "{cells:?}");
+    assert!(cells.iter().any(|c| c.starts_with("''@home")), "{cells:?}");
+    assert_eq!(
+        read_csv_in_python(&csv_path, Unescape::Yes),
+        as_strings(&json)
+    );
+
+    // TSV escapes the same cells the same way.
+    let tsv = cli("tsv", "=1+2.txt");
+    let tsv_texts: Vec<&str> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(2).unwrap())
+        .collect();
+    let expected: Vec<String> = texts
+        .iter()
+        .map(|t| match t.trim_start_matches('\'').chars().next() {
+            Some(c) if triggers.contains(&c) => format!("'{t}"),
+            _ => t.to_string(),
+        })
+        .collect();
+    assert_eq!(tsv_texts, expected);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn standard_input_keeps_its_name_a_lone_minus_is_no_formula() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .args(["--table", "quotes", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\"We are ready,\" said Jane Doe.")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let csv = String::from_utf8(output.stdout).unwrap();
+    assert!(csv.lines().nth(1).unwrap().starts_with("-,full,"), "{csv}");
 }
 
 #[test]

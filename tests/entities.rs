@@ -33,6 +33,7 @@ struct ExpectedEntity {
     name: String,
     #[serde(rename = "type")]
     entity_type: Option<EntityType>,
+    subtype: Option<String>,
     /// Mentions it has among others, as written.
     #[serde(default)]
     mentions: Vec<String>,
@@ -74,6 +75,12 @@ fn check_entity(analysis: &Analysis, want: &ExpectedEntity) -> Result<(), String
                 entity.entity_type
             ));
         }
+    }
+    if want.subtype.is_some() && entity.subtype != want.subtype {
+        return Err(format!(
+            "{name:?} has subtype {:?}, want {:?}",
+            entity.subtype, want.subtype
+        ));
     }
     for mention in &want.mentions {
         if !entity.mentions.iter().any(|m| &m.text == mention) {

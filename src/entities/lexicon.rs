@@ -173,9 +173,20 @@ impl Lexicon {
         contains(List::Titles, word)
     }
 
-    /// A courtesy title (`Mr`, `Dr`): the name after it is a person's.
+    /// A courtesy title (`Mr`, `Dr`) or an abbreviated rank (`Sen`, `Lt`): the name
+    /// after it is a person's.
     pub fn is_honorific(&self, word: &str) -> bool {
         contains(List::Honorifics, word.trim_end_matches('.'))
+    }
+
+    /// An abbreviated rank or office (`Sen.`, `Gov.`, `Lt. Gen.`): unlike a courtesy
+    /// title (`Mr.`, `Dr.`), it says what the person is, so it is reported as the role.
+    pub fn is_rank(&self, word: &str) -> bool {
+        const COURTESY: &[&str] = &[
+            "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "st",
+        ];
+        let word = word.trim_end_matches('.');
+        self.is_honorific(word) && !COURTESY.iter().any(|c| c.eq_ignore_ascii_case(word))
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {

@@ -10,14 +10,18 @@
 //! `Kim Jong-un` / `Kim Jong Un` / `Kim`, apart from `Kim Jong-il`). Everything is
 //! hash lookups over the tokens: linear in the story's length.
 //!
+//! Last, `subtype` reads finer types from the names' head words (`Pacific Ocean`:
+//! water, `Labour Party`: party).
+//!
 //! Knowingly wrong: the model types what the recognizer cut, so a wrong boundary stays
-//! wrong; subtypes come from the word lists only; lowercase names (`dpa`) are found
+//! wrong; subtypes come from word lists and head words only; lowercase names (`dpa`) are found
 //! only when listed.
 
 mod cluster;
 mod lexicon;
 mod model;
 mod recognize;
+mod subtype;
 
 use crate::analysis::Entity;
 use crate::anatomy::Anatomy;
@@ -39,11 +43,11 @@ pub fn find_entities(doc: &Document, anatomy: &Anatomy, own: &[OwnMention]) -> V
     mentions.retain(|m| !within(&furniture, doc.token_span(m.tokens.clone()).start));
     let byline = anatomy.byline.as_ref().map(|b| b.span.range());
     model::type_mentions(doc, byline, &mut mentions);
-    if own.is_empty() {
-        return cluster::cluster(doc, mentions);
+    if !own.is_empty() {
+        mentions = with_own_mentions(doc, mentions, own);
     }
-    mentions = with_own_mentions(doc, mentions, own);
     let mut entities = cluster::cluster(doc, mentions);
+    subtype::give_subtypes(&mut entities);
     give_own_types(&mut entities, own);
     entities
 }

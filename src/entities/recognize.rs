@@ -353,7 +353,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             .lex
             .is_non_entity(w.split(['\'', '’']).next().unwrap_or(w))
         {
-            return true;
+            return !self.is_given_name_before_surname(i);
         }
         if !self.opener[i] && !opening && !self.shouting[i] {
             return false;
@@ -375,6 +375,23 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         }
         let capitalized_elsewhere = self.midsentence_caps.contains(&w.to_lowercase());
         self.lex.is_common_word(w) && !capitalized_elsewhere && !self.lex.is_given_name(w)
+    }
+
+    /// `May Thompson`, `June Carter`: a month that is also a given name, right before a
+    /// surname, unless a word of dates precedes it (`in May Thompson won`).
+    fn is_given_name_before_surname(&self, i: usize) -> bool {
+        const BEFORE_DATES: &[&str] = &[
+            "in", "on", "since", "until", "by", "last", "next", "of", "early", "late", "mid",
+            "from", "through", "between", "and", "to",
+        ];
+        let after_date_word = i > 0
+            && BEFORE_DATES
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(self.text(i - 1)));
+        self.lex.is_given_name(self.text(i))
+            && self.is_cap(i + 1)
+            && self.lex.is_surname(self.text(i + 1))
+            && !after_date_word
     }
 
     /// The longest listed phrase starting at `i` (it may reach past the run).
@@ -488,11 +505,18 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 continue;
             }
             if let Some(q) = rest.clone().rev().find(|&j| {
+                // `Sen. Jane Roe`: the name starts after the title's period; `St. John`
+                // is a saint or a place.
+                let dotted = self.is_abbreviation_dot(j + 1);
+                if dotted && self.text(j).eq_ignore_ascii_case("st") {
+                    return false;
+                }
+                let name = j + 1 + usize::from(dotted);
                 // `Martin Luther King Jr.`: no title before a suffix.
                 self.is_title_at(j)
-                    && j + 1 < seg_end
-                    && self.is_cap(j + 1)
-                    && !is_name_suffix(self.text(j + 1))
+                    && name < seg_end
+                    && self.is_cap(name)
+                    && !is_name_suffix(self.text(name))
             }) {
                 self.push_role_and_person(p, q, seg_end);
                 p = seg_end;
@@ -518,6 +542,11 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             p = stop;
         }
         end
+    }
+
+    /// Token `i` is the period of the abbreviation before it (`Sen.`, `Gen.`).
+    fn is_abbreviation_dot(&self, i: usize) -> bool {
+        i > 0 && i < self.doc.tokens.len() && self.text(i) == "." && self.touching(i - 1)
     }
 
     fn is_title_at(&self, j: usize) -> bool {
@@ -561,9 +590,12 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 _ => i += 1,
             }
         }
-        let honorific_only = (start..=last_title)
-            .all(|j| !self.is_word(j) || self.lex.is_honorific(self.text(j)))
-            && !self.lex.is_title(self.text(last_title));
+        // `Mr. Kim`: a courtesy title is no role; `Sen.`, `Lt. Gen.` are.
+        let courtesy_only = (start..=last_title).all(|j| {
+            !self.is_word(j)
+                || (self.lex.is_honorific(self.text(j)) && !self.lex.is_rank(self.text(j)))
+        }) && !self.lex.is_title(self.text(last_title));
+        let role_end = last_title + 1 + usize::from(self.is_abbreviation_dot(last_title + 1));
         let mut name_start = last_title + 1;
         while name_start < end && !self.is_cap(name_start) {
             name_start += 1;
@@ -574,9 +606,9 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         if name_start >= stop {
             return;
         }
-        let role = role_start as u32..last_title as u32 + 1;
+        let role = role_start as u32..role_end as u32;
         let m = self.push(name_start..stop, Some(EntityType::Person));
-        if !honorific_only {
+        if !courtesy_only {
             m.role = Some(role);
         }
     }

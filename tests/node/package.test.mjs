@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,6 +41,13 @@ test("package.json says what it is and ships the wasm, the glue and the types", 
   assert.equal(manifest.type, "module");
   assert.ok(manifest.license && manifest.keywords.length > 0 && manifest.author);
   assert.match(manifest.engines.node, /^>=\d+/);
+  // No public repository yet: no invented URLs, and the README says why they are missing.
+  for (const field of ["homepage", "bugs", "repository"]) {
+    if (field in manifest) assert.match(JSON.stringify(manifest[field]), /https:\/\//, field);
+  }
+  if (!("homepage" in manifest)) {
+    assert.match(readFileSync(join(pkgDir, "README.md"), "utf8"), /no public address yet[^]*`homepage`/);
+  }
   for (const file of ["index.js", "node.js", "index.d.ts", "article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts",
     "article_analyzer_full.js", "article_analyzer_full_bg.wasm", "package.json",
     "README.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"]) {

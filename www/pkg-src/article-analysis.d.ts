@@ -13,6 +13,9 @@ export declare function ready(
 export interface ArticleAnalysisAttributes {
   /** The id of the element holding the article; without it, the element's own text. */
   for?: string;
+  /** The text to analyze (overrides `for`); React 19, Preact, Vue (`:text.prop`) and
+   *  Svelte 5 set it as the element's property. */
+  text?: string;
   /** Also show the article with its highlights. */
   'show-text'?: boolean | '';
   /** `YYYY-MM-DD`: resolves "Thursday" and year-less datelines. */

@@ -15,6 +15,9 @@ export function Breakdown({ storyId }: { storyId: string }) {
       <article-analysis theme="blue" />
       {/* @ts-expect-error: for= names an element by its id, a string */}
       <article-analysis for={42} />
+      <article-analysis text={`${quotes} quotes`} theme="light" />
+      {/* @ts-expect-error: the text is a string */}
+      <article-analysis text={42} />
       <p>{quotes}</p>
     </>
   );
