@@ -32,8 +32,6 @@ struct Example {
     label: usize,
     held_out: bool,
     source: &'static str,
-    story: usize,
-    key: String,
 }
 
 fn label_index(kind: &str) -> usize {
@@ -64,7 +62,7 @@ fn spans(value: &Value, key: &str) -> Vec<(usize, usize, String)> {
 fn read_examples(path: &str) -> Vec<Example> {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut out = Vec::new();
-    for (story, line) in BufReader::new(file).lines().enumerate() {
+    for line in BufReader::new(file).lines() {
         let line = line.expect("readable input");
         let v: Value = serde_json::from_str(&line).expect("a JSON line");
         let text = v["text"].as_str().unwrap_or_default();
@@ -72,7 +70,7 @@ fn read_examples(path: &str) -> Vec<Example> {
         let held_out = v["held_out"].as_bool().unwrap_or(false);
         let gold = spans(&v, "gold");
         let propn = spans(&v, "propn");
-        for (bytes, features, key) in training_candidates(text) {
+        for (bytes, features) in training_candidates(text) {
             let (s, e) = (bytes.start, bytes.end);
             let label = if source == "conll" {
                 match gold.iter().find(|g| g.0 < e && s < g.1) {
@@ -110,8 +108,6 @@ fn read_examples(path: &str) -> Vec<Example> {
                 label,
                 held_out,
                 source,
-                story,
-                key,
             });
         }
     }
@@ -225,25 +221,10 @@ fn main() {
     report(&examples, &quantized, classes, buckets);
 }
 
-/// Accuracy of the quantized model on the candidates, trained on and held out, alone
-/// and with the story's other mentions of the same words (a part of the analyzer's
-/// second pass, which also weighs names listed together and the recognizer's readings).
+/// Accuracy of the quantized model on the candidates, trained on and held out (the
+/// analyzer's second pass, which weighs names listed together, the recognizer's
+/// readings and the word lists, is left out), and the held-out confusion.
 fn report(examples: &[Example], weights: &[f32], classes: usize, buckets: usize) {
-    let probs: Vec<Vec<f32>> = examples
-        .iter()
-        .map(|ex| softmax(&scores(weights, classes, buckets, &ex.features)))
-        .collect();
-    let mut groups: std::collections::HashMap<(usize, &str), (Vec<f32>, usize)> =
-        std::collections::HashMap::new();
-    for (ex, p) in examples.iter().zip(&probs) {
-        let g = groups
-            .entry((ex.story, ex.key.as_str()))
-            .or_insert((vec![0.0; classes], 0));
-        for (s, x) in g.0.iter_mut().zip(p) {
-            *s += x;
-        }
-        g.1 += 1;
-    }
     let argmax = |v: &[f32]| {
         (0..v.len())
             .max_by(|&a, &b| v[a].total_cmp(&v[b]).then(b.cmp(&a)))
@@ -251,33 +232,21 @@ fn report(examples: &[Example], weights: &[f32], classes: usize, buckets: usize)
     };
     for source in ["conll", "gum"] {
         for held_out in [false, true] {
-            let (mut n, mut one, mut two) = (0, 0, 0);
+            let (mut n, mut right) = (0, 0);
             let mut confusion = vec![vec![0usize; classes]; classes];
-            for (ex, p) in examples.iter().zip(&probs) {
+            for ex in examples {
                 if ex.source != source || ex.held_out != held_out {
                     continue;
                 }
-                let (sum, count) = &groups[&(ex.story, ex.key.as_str())];
-                let blended: Vec<f32> = (0..classes)
-                    .map(|c| {
-                        let others = if *count > 1 {
-                            (sum[c] - p[c]) / (*count - 1) as f32
-                        } else {
-                            p[c]
-                        };
-                        p[c] + others
-                    })
-                    .collect();
+                let best = argmax(&scores(weights, classes, buckets, &ex.features));
                 n += 1;
-                one += usize::from(argmax(p) == ex.label);
-                two += usize::from(argmax(&blended) == ex.label);
-                confusion[ex.label][argmax(&blended)] += 1;
+                right += usize::from(best == ex.label);
+                confusion[ex.label][best] += 1;
             }
             let part = if held_out { "held out" } else { "trained on" };
             eprintln!(
-                "{source} {part}: {n} candidates, accuracy {:.4} (one pass), {:.4} (two passes)",
-                one as f64 / n.max(1) as f64,
-                two as f64 / n.max(1) as f64
+                "{source} {part}: {n} candidates, accuracy {:.4}",
+                right as f64 / n.max(1) as f64
             );
             if held_out {
                 eprintln!("  gold O/PER/ORG/LOC/MISC by predicted: {confusion:?}");

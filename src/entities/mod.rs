@@ -109,8 +109,8 @@ fn within(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
 }
 
 /// The recognizer's candidates with the model's features, for `train-entities`:
-/// each candidate's byte range, hashed features and lowercased words.
-pub fn training_candidates(text: &str) -> Vec<(std::ops::Range<usize>, Vec<u32>, String)> {
+/// each candidate's byte range and hashed features.
+pub fn training_candidates(text: &str) -> Vec<(std::ops::Range<usize>, Vec<u32>)> {
     let doc = Document::new(text);
     let anatomy = crate::anatomy::find_anatomy(&doc);
     let mentions = recognize::find_mentions(&doc, &anatomy);

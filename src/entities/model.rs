@@ -10,15 +10,16 @@
 //! sentence start). Feature strings are hashed (FNV-1a) into `BUCKETS` rows of
 //! i8 weights, one column a class, with a scale per class.
 //!
-//! Two passes: the first scores every candidate alone; the second adds to each
-//! candidate the mean probabilities of the story's other candidates with the same
-//! words, so the clearest mention of a name (`President Ruto`) decides its others
-//! (`RUTO` in a headline).
+//! Two passes: the first reads, besides a candidate's own context, the words around
+//! every other mention of the same name in the story (`in Łódź` … `Łódź has`), so
+//! the clearest mention of a name (`President Ruto`) speaks for its others (`RUTO` in
+//! a headline); the second weighs names listed together, the recognizer's readings
+//! and the word lists.
 //!
 //! The weights (`data/entity-model.bin`) are trained by `src/bin/train-entities.rs` on
 //! CoNLL-2003 and GUM (see `data/README.md`). Knowingly wrong: the model only types
-//! and drops what the recognizer cut, so a wrong boundary stays wrong; subtypes still
-//! come from the word lists.
+//! and drops what the recognizer cut, so a wrong boundary stays wrong; subtypes come
+//! from the word lists and head words (`subtype`), not from the model.
 
 use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
 use super::recognize::{is_korean_given_name, Mention};
@@ -40,9 +41,6 @@ pub const CLASSES: [Option<EntityType>; 5] = [
 
 /// Rows of the weight table (a power of two: a feature's row is its hash masked).
 pub const BUCKETS: usize = 1 << 15;
-
-/// How much the other mentions of the same name weigh against a mention's own scores.
-const STORY_WEIGHT: f32 = 1.0;
 
 /// How much the names a candidate is listed with weigh (`Britain, France and Angola`).
 const LISTED_WITH_WEIGHT: f32 = 1.0;
@@ -98,10 +96,11 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
     let Some(model) = model() else { return };
     let context = Context::new(doc);
     let mut features = Vec::new();
+    let story = story_features(doc, mentions);
     let mut probs: Vec<[f32; CLASSES.len()]> = Vec::with_capacity(mentions.len());
-    for m in mentions.iter() {
+    for (m, story) in mentions.iter().zip(&story) {
         features.clear();
-        featurize(doc, &context, m, &mut features);
+        featurize(doc, &context, m, story, &mut features);
         probs.push(softmax(model.scores(&features)));
     }
     let scores = second_pass(doc, mentions, &probs);
@@ -131,47 +130,49 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
 }
 
 /// The second pass: each candidate's probabilities plus
-/// - the mean of the story's other mentions of the same words (a one-word mention
-///   also meets the longer names it begins or ends: `PUTIN` and `Vladimir Putin`);
+/// - for a word alone, the mean of the longer names it begins or ends (`PUTIN` and
+///   `Vladimir Putin`);
 /// - the mean of the names it is listed with (`Soyuz-2, Angara and other rockets`:
 ///   names joined by commas and `and` are mostly of one type);
 /// - for a person the recognizer read from a role, a listed given name or a Korean
 ///   given name or a particle (`Ludwig van Beethoven`), a bonus as a person, and no drop;
 /// - a listed name, `LISTED_BONUS` for its listed type;
-/// - a lone unlisted word named nowhere else is a person only with `LONE_PERSON_MIN`.
+/// - a lone unlisted word named nowhere else (not even in a longer name) is a person
+///   only with `LONE_PERSON_MIN`.
 ///
-/// Classes scoring `f32::MIN` are ruled out.
+/// The story's other mentions of a name already spoke in the first pass, through its
+/// story features. Classes scoring `f32::MIN` are ruled out.
 fn second_pass(
     doc: &Document,
     mentions: &[Mention],
     probs: &[[f32; CLASSES.len()]],
 ) -> Vec<[f32; CLASSES.len()]> {
     let lex = Lexicon::get();
-    // Each mention's words, and for a longer name its first and last word (`Koike`
-    // in `Koike Yuriko`, `Putin` in `Vladimir Putin`).
-    let keys: Vec<(String, Vec<String>)> = mentions
+    // How often the story names each mention's words, alone or as the first or last
+    // word of a longer name (`Koike` in `Koike Yuriko`, `Putin` in `Vladimir Putin`).
+    let keys: Vec<String> = mentions
         .iter()
-        .map(|m| {
-            let w = words(doc, m);
-            let ends = match w.as_slice() {
-                [first, .., last] => vec![
-                    phrase_key(std::iter::once(*first)),
-                    phrase_key(std::iter::once(*last)),
-                ],
-                _ => Vec::new(),
-            };
-            (phrase_key(w.into_iter()), ends)
-        })
+        .map(|m| phrase_key(words(doc, m).into_iter()))
         .collect();
-    let mut sums: FxHashMap<&str, ([f32; CLASSES.len()], usize)> = FxHashMap::default();
-    for ((key, ends), p) in keys.iter().zip(probs) {
-        for k in std::iter::once(key).chain(ends) {
-            let entry = sums.entry(k.as_str()).or_insert(([0.0; CLASSES.len()], 0));
-            for (s, x) in entry.0.iter_mut().zip(p) {
-                *s += x;
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    // The summed probabilities of the longer names each word begins or ends.
+    let mut longer: FxHashMap<String, ([f32; CLASSES.len()], usize)> = FxHashMap::default();
+    for ((m, key), p) in mentions.iter().zip(&keys).zip(probs) {
+        let w = words(doc, m);
+        if let [first, .., last] = w.as_slice() {
+            for end in [first, last] {
+                let end = phrase_key(std::iter::once(*end));
+                let entry = longer
+                    .entry(end.clone())
+                    .or_insert(([0.0; CLASSES.len()], 0));
+                for (s, x) in entry.0.iter_mut().zip(p) {
+                    *s += x;
+                }
+                entry.1 += 1;
+                *counts.entry(end).or_insert(0) += 1;
             }
-            entry.1 += 1;
         }
+        *counts.entry(key.clone()).or_insert(0) += 1;
     }
     let listed_with = |a: &Mention, b: &Mention| {
         a.tokens.end < b.tokens.start
@@ -180,15 +181,14 @@ fn second_pass(
     };
     let mut out = Vec::with_capacity(mentions.len());
     for (k, (m, p)) in mentions.iter().zip(probs).enumerate() {
-        let (sum, count) = sums[keys[k].0.as_str()];
-        let mut score = [0.0; CLASSES.len()];
-        for c in 0..CLASSES.len() {
-            let others = if count > 1 {
-                (sum[c] - p[c]) / (count - 1) as f32
-            } else {
-                0.0
-            };
-            score[c] = p[c] + STORY_WEIGHT * others;
+        let count = counts[keys[k].as_str()];
+        let mut score = *p;
+        // `Oh` after `Oh Se-hoon`, `PUTIN` after `Vladimir Putin`: a word alone
+        // leans to the type of the longer names it begins or ends.
+        if let Some((sum, n)) = longer.get(keys[k].as_str()).filter(|_| m.tokens.len() == 1) {
+            for c in 0..CLASSES.len() {
+                score[c] += sum[c] / *n as f32;
+            }
         }
         let siblings: Vec<usize> = [
             k.checked_sub(1).filter(|&j| listed_with(&mentions[j], m)),
@@ -417,8 +417,81 @@ fn kind_name(kind: Option<EntityType>) -> &'static str {
     }
 }
 
-/// The hashed features of one candidate.
-pub fn featurize(doc: &Document, context: &Context, m: &Mention, out: &mut Vec<u32>) {
+/// The two tokens either side of a mention on its line (`<s>`, `</s>` past its ends).
+fn neighbours<'a>(doc: &Document<'a>, m: &Mention) -> [&'a str; 4] {
+    let start = m.tokens.start;
+    let end = m.tokens.end;
+    let before = |k: usize| start.checked_sub(k).map_or("<s>", |i| doc.token_text(i));
+    let after = |k: usize| {
+        doc.tokens
+            .get(end + k - 1)
+            .map_or("</s>", |_| doc.word(end + k - 1))
+    };
+    let line = doc.line_of(doc.tokens[start].start());
+    let same_line = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| doc.line_of(t.start()) == line)
+    };
+    let p1 = if start > 0 && same_line(start - 1) {
+        before(1)
+    } else {
+        "<s>"
+    };
+    let p2 = if start > 1 && same_line(start - 2) && p1 != "<s>" {
+        before(2)
+    } else {
+        "<s>"
+    };
+    let n1 = if same_line(end) { after(1) } else { "</s>" };
+    let n2 = if same_line(end + 1) && n1 != "</s>" {
+        after(2)
+    } else {
+        "</s>"
+    };
+    [p2, p1, n1, n2]
+}
+
+/// The most words around a name's other mentions that each of them reads.
+const STORY_CONTEXTS: usize = 12;
+
+/// Per mention, the words around every mention of the same name in the story, as
+/// hashed features (`in Łódź` … `Łódź has`: the place reads both): the first pass's
+/// evidence from the story, so that one clear context types a name's every mention.
+fn story_features(doc: &Document, mentions: &[Mention]) -> Vec<std::rc::Rc<[u32]>> {
+    let mut groups: FxHashMap<String, usize> = FxHashMap::default();
+    let mut seen: Vec<Vec<u32>> = Vec::new();
+    let mut group_of = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let key = phrase_key(words(doc, m).into_iter());
+        let next = groups.len();
+        let g = *groups.entry(key).or_insert(next);
+        if g == seen.len() {
+            seen.push(Vec::new());
+        }
+        group_of.push(g);
+        let [_, p1, n1, _] = neighbours(doc, m);
+        let mut f = Vec::with_capacity(2);
+        feature(&mut f, "story-p1", p1);
+        feature(&mut f, "story-n1", n1);
+        for h in f {
+            if seen[g].len() < 2 * STORY_CONTEXTS && !seen[g].contains(&h) {
+                seen[g].push(h);
+            }
+        }
+    }
+    let shared: Vec<std::rc::Rc<[u32]>> = seen.into_iter().map(Into::into).collect();
+    group_of.into_iter().map(|g| shared[g].clone()).collect()
+}
+
+/// The hashed features of one candidate; `story` are its name's story features.
+pub fn featurize(
+    doc: &Document,
+    context: &Context,
+    m: &Mention,
+    story: &[u32],
+    out: &mut Vec<u32>,
+) {
     let lex = Lexicon::get();
     let w = words(doc, m);
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
@@ -475,35 +548,8 @@ pub fn featurize(doc: &Document, context: &Context, m: &Mention, out: &mut Vec<u
     }
     // Two tokens either side.
     let start = m.tokens.start;
-    let end = m.tokens.end;
-    let before = |k: usize| start.checked_sub(k).map_or("<s>", |i| doc.token_text(i));
-    let after = |k: usize| {
-        doc.tokens
-            .get(end + k - 1)
-            .map_or("</s>", |_| doc.word(end + k - 1))
-    };
+    let [p2, p1, n1, n2] = neighbours(doc, m);
     let line = doc.line_of(doc.tokens[start].start());
-    let same_line = |i: usize| {
-        doc.tokens
-            .get(i)
-            .is_some_and(|t| doc.line_of(t.start()) == line)
-    };
-    let p1 = if start > 0 && same_line(start - 1) {
-        before(1)
-    } else {
-        "<s>"
-    };
-    let p2 = if start > 1 && same_line(start - 2) && p1 != "<s>" {
-        before(2)
-    } else {
-        "<s>"
-    };
-    let n1 = if same_line(end) { after(1) } else { "</s>" };
-    let n2 = if same_line(end + 1) && n1 != "</s>" {
-        after(2)
-    } else {
-        "</s>"
-    };
     feature(out, "p1", p1);
     feature(out, "p2", p2);
     feature(out, "n1", n1);
@@ -538,25 +584,21 @@ pub fn featurize(doc: &Document, context: &Context, m: &Mention, out: &mut Vec<u
         .get(line)
         .map_or(0, |l| doc.tokens_within(l.clone()).len());
     feature(out, "line-len", &line_tokens.min(8).to_string());
+    out.extend_from_slice(story);
 }
 
 /// Reading the corpora for `train-entities`: each candidate's byte range and
 /// features, as the model sees them.
-pub fn training_candidates(
-    doc: &Document,
-    mentions: &[Mention],
-) -> Vec<(Range<usize>, Vec<u32>, String)> {
+pub fn training_candidates(doc: &Document, mentions: &[Mention]) -> Vec<(Range<usize>, Vec<u32>)> {
     let context = Context::new(doc);
+    let story = story_features(doc, mentions);
     mentions
         .iter()
-        .map(|m| {
+        .zip(&story)
+        .map(|(m, story)| {
             let mut features = Vec::new();
-            featurize(doc, &context, m, &mut features);
-            (
-                m.bytes(doc),
-                features,
-                phrase_key(words(doc, m).into_iter()),
-            )
+            featurize(doc, &context, m, story, &mut features);
+            (m.bytes(doc), features)
         })
         .collect()
 }

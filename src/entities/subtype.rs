@@ -7,8 +7,9 @@
 //! | organization | `company`, `agency`, `party`, `school`, `media`, `team` | `Apple Inc`, `Environmental Protection Agency`, `Labour Party`, `Harvard University`, `New York Times`, `Manchester United` |
 //! | misc | `holiday`, `law`, `event` | `Christmas`, `Clean Air Act`, `World Cup` |
 //!
-//! A head word also settles two types the model gets wrong from context alone: a name
-//! ending in `Strait`, `Island` or `Ocean` is a place, and `Christmas` a holiday.
+//! A head word also settles types the model gets wrong from context alone: a name
+//! ending in `Strait`, `Island` or `Ocean` is a place, one headed by `Ministry` or
+//! `Party` an organization, and `Christmas` a holiday.
 //!
 //! `city`, `country`, `region`, `nationality`, `agency` (news agencies) and `event` also
 //! come from the lists the recognizer reads (`data/`), and those stand. Knowingly
@@ -141,6 +142,24 @@ const PLACE_HEADS: &[&str] = &[
     "islands",
 ];
 
+/// Head words that make a name an organization whatever else it looked like.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "agency",
+    "bureau",
+    "commission",
+    "university",
+    "college",
+    "party",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "plc",
+    "llc",
+];
+
 /// Holidays the model may have typed as a place or a person (`Christmas` alone):
 /// they are misc whatever their type.
 const HOLIDAYS: &[&str] = &[
@@ -184,6 +203,16 @@ pub fn give_subtypes(entities: &mut [Entity]) {
             && PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(last))
         {
             entity.entity_type = EntityType::Location;
+            entity.subtype = None;
+        }
+        // `Ministry of Land`, `Labour Party`: an organization's head word.
+        if entity.entity_type != EntityType::Organization
+            && words.len() > 1
+            && ORGANIZATION_HEADS
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(last))
+        {
+            entity.entity_type = EntityType::Organization;
             entity.subtype = None;
         }
         if entity.subtype.is_some() && entity.subtype.as_deref() != Some("region") {
