@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Builds the browser package into www/pkg/: the crate's lib for wasm32, bound with
-# wasm-bindgen (--target web), optimized by wasm-opt, plus the files of www/pkg-src/.
+# Builds the browser package into www/pkg/: the crate's lib for wasm32, twice, bound with
+# wasm-bindgen (--target web) and optimized by wasm-opt, plus the files of www/pkg-src/:
+#   article_analyzer.js + _bg.wasm       without the cargo feature `full`: what every
+#                                        page loads (the download budget);
+#   article_analyzer_full.js + _bg.wasm  with it (patterns, compare): loaded only by
+#                                        callers who need them (`initFull()`).
 # Also copies the sample stories (tests/fixtures/*.txt) into www/samples/.
 #
 # It picks the Rust route by itself (see ../shared/TOOLCHAIN.md for why there are two):
@@ -44,26 +48,37 @@ apt_install() {
     fi
 }
 
-# ---- 1. the wasm, by whichever route this machine has -------------------------------
+# ---- 1. the two wasm modules, by whichever route this machine has -------------------
+# cargo_wasm NAME [CARGO ARGS]: builds the lib and copies it to $modules/NAME.wasm.
+modules="$root/target/wasm-modules"
+mkdir -p "$modules"
 if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$target"; then
     say "route: rustup ($target installed)"
-    cargo build --locked --lib --target "$target" --profile "$profile"
-    wasm_dir="$root/target/$target/$profile"
+    cargo_wasm() {
+        local name="$1"
+        shift
+        cargo build --locked --lib --target "$target" --profile "$profile" "$@"
+        cp "$root/target/$target/$profile/$crate.wasm" "$modules/$name.wasm"
+    }
 else
     say "route: Debian rustc-web (rustup has no $target here)"
     debs=(rustc-web cargo-web rust-web-src lld-19)
     apt_install "${debs[@]}" || die "the wasm target needs the Debian packages: ${debs[*]}
   install them as root:  apt-get install -y ${debs[*]}
   (or, where rustup can download:  rustup target add $target)"
-    # Debian's toolchain in its own target dir, so it never invalidates rustup's builds.
-    PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 \
-        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
-        cargo build --locked --lib --target "$target" --profile "$profile" \
-        --target-dir "$root/target/debian-web" -Zbuild-std=std,panic_abort
-    wasm_dir="$root/target/debian-web/$target/$profile"
+    cargo_wasm() {
+        local name="$1"
+        shift
+        # Debian's toolchain in its own target dir, so it never invalidates rustup's builds.
+        PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 \
+            CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 \
+            cargo build --locked --lib --target "$target" --profile "$profile" \
+            --target-dir "$root/target/debian-web" -Zbuild-std=std,panic_abort "$@"
+        cp "$root/target/debian-web/$target/$profile/$crate.wasm" "$modules/$name.wasm"
+    }
 fi
-wasm="$wasm_dir/$crate.wasm"
-[ -f "$wasm" ] || die "cargo did not produce $wasm"
+cargo_wasm "$crate" --no-default-features
+cargo_wasm "${crate}_full" --features full
 
 # ---- 2. wasm-bindgen-cli at exactly the version in Cargo.lock ----------------------
 bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
@@ -89,27 +104,33 @@ if ! { [ -x "$wasm_opt" ] && grep -q "\"version\": \"$binaryen_version\"" "$tool
             say "warning: npm could not install binaryen"
     fi
 fi
-stamp="$(sha256sum "$wasm" | cut -d' ' -f1) bindgen-$bindgen_version binaryen-$([ -x "$wasm_opt" ] && echo "$binaryen_version")"
-if [ "$(cat "$bound/.stamp" 2>/dev/null)" != "$stamp" ]; then
-    rm -rf "$bound"
-    mkdir -p "$bound"
-    "$bindgen" --target web --out-dir "$bound" "$wasm"
+# bind NAME: $modules/NAME.wasm bound and shrunk into $bound/NAME/, only when it changed.
+bind() {
+    local name="$1" out="$bound/$1"
+    local stamp
+    stamp="$(sha256sum "$modules/$name.wasm" | cut -d' ' -f1) bindgen-$bindgen_version binaryen-$([ -x "$wasm_opt" ] && echo "$binaryen_version")"
+    [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] && return 0
+    rm -rf "$out"
+    mkdir -p "$out"
+    "$bindgen" --target web --out-dir "$out" "$modules/$name.wasm"
     if [ -x "$wasm_opt" ]; then
         # Features come from the module's own target_features section (reference types,
         # bulk memory, ...). Not --all-features: binaryen then rewrites types into typed
         # function references, which Node 20 cannot compile.
-        "$wasm_opt" -O3 "$bound/${crate}_bg.wasm" -o "$bound/${crate}_bg.wasm.opt"
-        mv "$bound/${crate}_bg.wasm.opt" "$bound/${crate}_bg.wasm"
+        "$wasm_opt" -O3 "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm.opt"
+        mv "$out/${name}_bg.wasm.opt" "$out/${name}_bg.wasm"
     else
         say "warning: no wasm-opt (npm package binaryen); the .wasm is not optimized by wasm-opt"
     fi
-    echo "$stamp" >"$bound/.stamp"
-fi
+    echo "$stamp" >"$out/.stamp"
+}
+bind "$crate"
+bind "${crate}_full"
 
 # ---- 4. assemble www/pkg/ and www/samples/ -----------------------------------------
 rm -rf "$pkg"
 mkdir -p "$pkg"
-cp "$bound"/* "$pkg"/
+cp "$bound/$crate"/* "$bound/${crate}_full"/* "$pkg"/
 # The package's own files (entries, worker and client, custom element, renderer,
 # package.json, README), and the licence texts and changelog from the repository root.
 cp -R www/pkg-src/. "$pkg"/
@@ -124,6 +145,9 @@ cp tests/fixtures/*.txt www/samples/
 # The list of samples, for the page's picker.
 (cd www/samples && printf '%s\n' *.txt | awk 'BEGIN { printf "[" } { printf "%s\"%s\"", (NR > 1 ? ", " : ""), $0 } END { print "]" }') >www/samples/index.json
 
-wasm_gz=$(gzip -9 -c "$pkg/${crate}_bg.wasm" | wc -c)
-glue_gz=$(gzip -9 -c "$pkg/$crate.js" | wc -c)
-say "www/pkg: wasm ${wasm_gz} B + glue ${glue_gz} B gzip = $(( (wasm_gz + glue_gz + 1023) / 1024 )) KiB"
+gzipped() { gzip -9 -c "$1" | wc -c; }
+for name in "$crate" "${crate}_full"; do
+    wasm_gz=$(gzipped "$pkg/${name}_bg.wasm")
+    glue_gz=$(gzipped "$pkg/$name.js")
+    say "www/pkg: $name: wasm ${wasm_gz} B + glue ${glue_gz} B gzip = $(( (wasm_gz + glue_gz + 1023) / 1024 )) KiB"
+done

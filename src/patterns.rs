@@ -6,42 +6,25 @@
 //! How: each pattern compiles once (`Analyzer::new`) with the `regex` crate, which
 //! matches in time linear in the text whatever the pattern (no backtracking: `(a+)+$`
 //! cannot hang a page as it hangs JavaScript's `RegExp`). Phrases become one
-//! alternation, longest first, matched as whole words, case-blind unless asked. The
-//! build leaves out the regex crate's Unicode case tables (20 KiB of wasm): a regex's
-//! `(?i)` is refused with a hint to write `(?i-u)` (case-blind for ASCII letters).
-//! Bounds, so a pattern list from anywhere is safe to run: at most [`MAX_PATTERNS`]
-//! patterns, [`MAX_SOURCE`] bytes of pattern text each and [`MAX_SOURCE_IN_ALL`] in
-//! all, each compiled within [`MAX_COMPILED`] and all of them together within
-//! [`MAX_COMPILED_IN_ALL`]; at most [`MAX_MATCHES`] matches per text.
+//! alternation, longest first, matched as whole words, case-blind unless asked.
+//! The engine (`patterns/engine.rs`) is in the builds with the cargo feature `full`:
+//! the default, and in the browser the package's full module, loaded only for callers
+//! with patterns, so the regex crate costs the others no download. Without
+//! it any pattern is refused. Bounds, so a pattern list from anywhere is safe to run
+//! (the `MAX_` constants of the engine): at most 100 patterns, 256 KiB of pattern text
+//! each and 1 MiB in all, each compiled within 2 MiB and all together within 8 MiB;
+//! at most 10,000 matches per text.
 //!
 //! Knowingly wrong: a typed match that does not start and end where tokens do (`Roe`
 //! inside `Roewe`, from a regex without `\b`) makes no entity mention; a typed match
 //! replaces the recognizer's mentions it overlaps, with their roles (`Sen.`), so a
 //! pattern for `Roe` inside `Sen. Jane Roe` leaves `Sen. Jane` behind. Matches past
-//! [`MAX_MATCHES`] are dropped without a word.
+//! the limit are dropped without a word.
 
-use crate::analysis::{EntityType, PatternMatch, Span};
-use crate::text::Document;
-use regex::{Regex, RegexBuilder, RegexSetBuilder};
+use crate::analysis::{EntityType, PatternMatch};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
-
-/// At most this many patterns.
-pub const MAX_PATTERNS: usize = 100;
-/// Bytes of one pattern's text (its regex, or its phrases together).
-pub const MAX_SOURCE: usize = 256 * 1024;
-/// Bytes of all the patterns' text.
-pub const MAX_SOURCE_IN_ALL: usize = 1024 * 1024;
-/// Bytes one compiled pattern may take (the regex crate's `size_limit`).
-pub const MAX_COMPILED: usize = 2 * 1024 * 1024;
-/// Bytes all compiled patterns may take together (compiled once more as one set).
-pub const MAX_COMPILED_IN_ALL: usize = 8 * 1024 * 1024;
-/// The lazy DFA's cache of one pattern: past it the search slows, never stops.
-const DFA_CACHE: usize = 1024 * 1024;
-/// Matches kept per text, typed and untyped together: a pattern such as `\w` on a 10 MB
-/// story would otherwise make millions.
-pub const MAX_MATCHES: usize = 10_000;
 
 /// A pattern as the caller writes it: `{label, regex}` or `{label, phrases}`, with an
 /// optional entity `type` and `subtype`.
@@ -89,18 +72,12 @@ impl fmt::Display for PatternError {
 
 impl std::error::Error for PatternError {}
 
-/// The patterns compiled, ready for any number of texts.
-#[derive(Debug, Clone, Default)]
-pub struct CompiledPatterns {
-    patterns: Vec<Compiled>,
-}
-
-#[derive(Debug, Clone)]
-struct Compiled {
-    label: String,
-    regex: Regex,
-    entity: Option<(EntityType, Option<String>)>,
-}
+#[cfg(feature = "full")]
+mod engine;
+#[cfg(feature = "full")]
+pub use engine::CompiledPatterns;
+#[cfg(not(feature = "full"))]
+pub use without_engine::CompiledPatterns;
 
 /// A match of a typed pattern: an entity mention to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,293 +95,37 @@ pub struct Found {
     pub mentions: Vec<OwnMention>,
 }
 
-impl CompiledPatterns {
-    /// Compiles every pattern, or says which one is wrong and why.
-    pub fn compile(patterns: &[Pattern]) -> Result<CompiledPatterns, PatternError> {
-        let whole = |message: String| PatternError {
-            index: None,
-            field: "",
-            message,
-        };
-        if patterns.len() > MAX_PATTERNS {
-            return Err(whole(format!(
-                "{} patterns, at most {MAX_PATTERNS} allowed",
-                patterns.len()
-            )));
-        }
-        let mut sources = Vec::with_capacity(patterns.len());
-        let mut compiled = Vec::with_capacity(patterns.len());
-        for (index, pattern) in patterns.iter().enumerate() {
-            let (source, field) = source_of(pattern).map_err(|(field, message)| PatternError {
-                index: Some(index),
-                field,
-                message,
-            })?;
-            let regex = compile_one(&source).map_err(|message| PatternError {
-                index: Some(index),
-                field,
-                message,
-            })?;
-            compiled.push(Compiled {
-                label: pattern.label.clone(),
-                regex,
-                entity: pattern.entity_type.map(|t| (t, pattern.subtype.clone())),
-            });
-            sources.push(source);
-        }
-        let total: usize = sources.iter().map(String::len).sum();
-        if total > MAX_SOURCE_IN_ALL {
-            return Err(whole(format!(
-                "{total} bytes of pattern text, at most {MAX_SOURCE_IN_ALL} in all"
-            )));
-        }
-        // All together, once, for the limit in all.
-        if sources.len() > 1 {
-            RegexSetBuilder::new(&sources)
-                .size_limit(MAX_COMPILED_IN_ALL)
-                .build()
-                .map_err(|_| {
-                    whole(format!(
-                        "together they compile to more than {} MiB",
-                        MAX_COMPILED_IN_ALL >> 20
-                    ))
-                })?;
-        }
-        Ok(CompiledPatterns { patterns: compiled })
-    }
+#[cfg(not(feature = "full"))]
+mod without_engine {
+    use super::{Found, Pattern, PatternError};
+    use crate::text::Document;
 
-    /// The patterns that compile, the others left out: for `analyze`, which never fails
-    /// (`Analyzer::new` gives the errors).
-    pub fn compile_lenient(patterns: &[Pattern]) -> CompiledPatterns {
-        CompiledPatterns::compile(patterns).unwrap_or_else(|_| CompiledPatterns {
-            patterns: patterns
-                .iter()
-                .take(MAX_PATTERNS)
-                .filter_map(|p| CompiledPatterns::compile(std::slice::from_ref(p)).ok())
-                .flat_map(|c| c.patterns)
-                .collect(),
-        })
-    }
+    /// Why this build refuses patterns.
+    const NO_ENGINE: &str =
+        "this build has no pattern engine (in the browser package: `await initFull()`)";
 
-    /// Every match in `doc`, in text order (byte offsets); at most [`MAX_MATCHES`].
-    pub fn find(&self, doc: &Document) -> Found {
-        let mut found = Found::default();
-        let text = doc.text;
-        let mut kept = 0;
-        for pattern in &self.patterns {
-            for caps in pattern.regex.captures_iter(text) {
-                if kept == MAX_MATCHES {
-                    break;
-                }
-                let Some(whole) = caps.get(0).filter(|m| !m.is_empty()) else {
-                    continue;
-                };
-                match &pattern.entity {
-                    Some((entity_type, subtype)) => {
-                        if on_token_boundaries(doc, whole.range()) {
-                            found.mentions.push(OwnMention {
-                                bytes: whole.range(),
-                                entity_type: *entity_type,
-                                subtype: subtype.clone(),
-                            });
-                            kept += 1;
-                        }
-                    }
-                    None => {
-                        let groups = caps.iter().skip(1);
-                        found.matches.push(PatternMatch {
-                            span: Span::new(text, whole.range()),
-                            label: pattern.label.clone(),
-                            groups: groups
-                                .map(|g| g.map(|g| Span::new(text, g.range())))
-                                .collect(),
-                        });
-                        kept += 1;
-                    }
-                }
+    /// No patterns: the build without the `regex` crate.
+    #[derive(Debug, Clone, Default)]
+    pub struct CompiledPatterns;
+
+    impl CompiledPatterns {
+        pub fn compile(patterns: &[Pattern]) -> Result<CompiledPatterns, PatternError> {
+            match patterns.is_empty() {
+                true => Ok(CompiledPatterns),
+                false => Err(PatternError {
+                    index: None,
+                    field: "",
+                    message: NO_ENGINE.into(),
+                }),
             }
         }
-        found.matches.sort_by_key(|m| (m.span.start, m.span.end));
-        // Longest first where two start together.
-        found
-            .mentions
-            .sort_by_key(|m| (m.bytes.start, std::cmp::Reverse(m.bytes.end)));
-        found
-    }
-}
 
-/// The regex a pattern compiles to, and the field it comes from.
-fn source_of(pattern: &Pattern) -> Result<(String, &'static str), (&'static str, String)> {
-    if pattern.label.trim().is_empty() {
-        return Err(("label", "must be a non-empty string".into()));
-    }
-    if pattern.subtype.is_some() && pattern.entity_type.is_none() {
-        return Err(("subtype", "needs a type".into()));
-    }
-    match (&pattern.regex, &pattern.phrases) {
-        (Some(_), Some(_)) => Err(("regex", "give either regex or phrases, not both".into())),
-        (None, None) => Err(("regex", "give a regex or a list of phrases".into())),
-        (Some(regex), None) => {
-            if regex.len() > MAX_SOURCE {
-                return Err(("regex", too_long(regex.len())));
-            }
-            Ok((regex.clone(), "regex"))
+        pub fn compile_lenient(_: &[Pattern]) -> CompiledPatterns {
+            CompiledPatterns
         }
-        (None, Some(phrases)) => {
-            let mut phrases: Vec<&str> = phrases
-                .iter()
-                .map(|p| p.trim())
-                .filter(|p| !p.is_empty())
-                .collect();
-            if phrases.is_empty() {
-                return Err(("phrases", "must hold at least one phrase".into()));
-            }
-            let length: usize = phrases.iter().map(|p| p.len() + 1).sum();
-            if length > MAX_SOURCE {
-                return Err(("phrases", too_long(length)));
-            }
-            // Longest first: the alternation takes the first that matches.
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            let alternatives: Vec<String> = phrases
-                .iter()
-                .map(|p| whole_words(p, pattern.case_sensitive))
-                .collect();
-            Ok((format!("(?:{})", alternatives.join("|")), "phrases"))
+
+        pub fn find(&self, _: &Document) -> Found {
+            Found::default()
         }
-    }
-}
-
-fn too_long(length: usize) -> String {
-    format!("{length} bytes, at most {MAX_SOURCE}")
-}
-
-/// A phrase as a regex matching it as whole words: a word boundary on the sides that
-/// are word characters, and any run of spaces where it has one. Case-blind phrases spell each
-/// letter's cases out (`[Jj][Aa][Nn][Ee]`, by Rust's own case tables): the regex
-/// crate's `(?i)` would need its Unicode case tables (`unicode-case`, 20 KiB of wasm).
-fn whole_words(phrase: &str, case_sensitive: bool) -> String {
-    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let words: Vec<String> = phrase
-        .split_whitespace()
-        .map(|word| {
-            if case_sensitive {
-                return regex::escape(word);
-            }
-            word.chars().map(either_case).collect()
-        })
-        .collect();
-    // ASCII boundaries where the phrase's edge is ASCII: the regex crate's fast engines
-    // cannot see a Unicode `\b` and fall back to the slow one on any non-ASCII text.
-    let boundary = |c: Option<char>| match c {
-        Some(c) if c.is_ascii_alphanumeric() || c == '_' => r"(?-u:\b)",
-        c if is_word(c) => r"\b",
-        _ => "",
-    };
-    let left = boundary(phrase.chars().next());
-    let right = boundary(phrase.chars().next_back());
-    format!("{left}{}{right}", words.join(r"\s+"))
-}
-
-/// One character of a case-blind phrase: `[Aa]`, or the character escaped when it has
-/// one case only (or several-character cases, as `ß`).
-fn either_case(c: char) -> String {
-    let one = |mut chars: std::char::ToLowercase| match (chars.next(), chars.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    };
-    let upper = {
-        let mut chars = c.to_uppercase();
-        match (chars.next(), chars.next()) {
-            (Some(u), None) => Some(u),
-            _ => None,
-        }
-    };
-    let cases = [one(c.to_lowercase()), upper, Some(c)];
-    let mut distinct: Vec<char> = cases.into_iter().flatten().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    if distinct.len() == 1 {
-        return regex::escape(c.encode_utf8(&mut [0; 4]));
-    }
-    let class: String = distinct.iter().collect();
-    format!("[{}]", class)
-}
-
-fn compile_one(source: &str) -> Result<Regex, String> {
-    RegexBuilder::new(source)
-        .size_limit(MAX_COMPILED)
-        .dfa_size_limit(DFA_CACHE)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => {
-                format!("compiles to more than {} MiB", limit >> 20)
-            }
-            _ => syntax_error(source),
-        })
-}
-
-/// The regex crate's own message for a syntax error, one line: `unclosed group at 5`
-/// (the position counts characters from 0).
-fn syntax_error(source: &str) -> String {
-    let error = regex_syntax::ParserBuilder::new().build().parse(source);
-    let (kind, at) = match &error {
-        Err(regex_syntax::Error::Parse(e)) => (e.kind().to_string(), e.span().start.offset),
-        Err(regex_syntax::Error::Translate(e)) => {
-            use regex_syntax::hir::ErrorKind;
-            let kind = match e.kind() {
-                ErrorKind::UnicodeCaseUnavailable => {
-                    "(?i) needs Unicode case tables this build leaves out: write (?i-u) for ASCII letters, or list the cases ([Ee])".to_string()
-                }
-                kind => kind.to_string(),
-            };
-            (kind, e.span().start.offset)
-        }
-        _ => return "not a valid regular expression".into(),
-    };
-    let at = source.get(..at).map_or(at, |s| s.chars().count());
-    format!("{kind} at {at}")
-}
-
-/// Whether a byte range starts and ends where tokens do (an entity mention is tokens).
-fn on_token_boundaries(doc: &Document, bytes: Range<usize>) -> bool {
-    let tokens = doc.tokens_within(bytes.clone());
-    !tokens.is_empty() && doc.token_span(tokens) == bytes
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn regex(label: &str, regex: &str) -> Pattern {
-        Pattern {
-            label: label.into(),
-            regex: Some(regex.into()),
-            ..Pattern::default()
-        }
-    }
-
-    #[test]
-    fn names_the_pattern_and_the_regex_crates_message() {
-        let patterns = [regex("a", "a"), regex("b", "b"), regex("c", "ab(cd")];
-        let error = CompiledPatterns::compile(&patterns).unwrap_err();
-        assert_eq!(error.to_string(), "patterns[2].regex: unclosed group at 2");
-    }
-
-    #[test]
-    fn phrases_are_whole_words_longest_first() {
-        let pattern = Pattern {
-            label: "committee".into(),
-            phrases: Some(vec!["Finance".into(), "Finance Committee".into()]),
-            ..Pattern::default()
-        };
-        let compiled = CompiledPatterns::compile(&[pattern]).unwrap();
-        let doc = Document::new("The finance  committee met; Refinance was not.");
-        let found: Vec<String> = compiled
-            .find(&doc)
-            .matches
-            .iter()
-            .map(|m| m.span.text.clone())
-            .collect();
-        assert_eq!(found, ["finance  committee"]);
     }
 }

@@ -5,8 +5,10 @@
 //! `TypeError` with a clear message on the wrong kind), and serializes the result as
 //! plain JSON-compatible objects (not wasm classes, which leak in loops).
 
+#[cfg(feature = "full")]
+use crate::compare as compare_stories;
 use crate::options::{Field, PatternList, RawOptions, PATTERN_FIELDS};
-use crate::{compare as compare_stories, Analysis, Analyzer, Options, Stage};
+use crate::{Analysis, Analyzer, Options, Stage};
 use js_sys::{Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -468,6 +470,8 @@ fn share_before(stage: Option<Stage>) -> f64 {
 
 /// Compares stories on one event: `stories` is `[{text, analysis}, ...]`, each analysis
 /// as `analyze` returned it.
+/// In the full module only (the cargo feature `full`): it costs the first 78 KiB.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = compare, skip_typescript)]
 pub fn compare(stories: JsValue) -> Result<JsValue, JsValue> {
     if !js_sys::Array::is_array(&stories) {

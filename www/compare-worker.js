@@ -5,9 +5,10 @@
 // In:  `{id, texts, options}`.
 // Out: `{id, analyses, comparison, ms}` or `{id, error}`.
 
-import init, { analyze, compare } from './pkg/article_analyzer.js';
+import { initFull, analyze, compare } from './pkg/index.js';
 
-const ready = init();
+// The full module: compare is there (and it analyzes too).
+const ready = initFull();
 // A failed load is reported with each request below, not as an unhandled rejection.
 ready.catch(() => {});
 

@@ -15,8 +15,18 @@ test("createAnalyzer, patterns, figures and User Timing measures in the browser"
   const page = await site.newPage();
   await page.goto(site.url("/"));
   const result = await page.evaluate(async () => {
-    const glue = await import("/pkg/article_analyzer.js");
-    await glue.default();
+    const glue = await import("/pkg/index.js");
+    await glue.init();
+    // Patterns before the full module is loaded: an error that says what to do.
+    let early = null;
+    try {
+      glue.analyze("HB 1", { patterns: [{ label: "bill", regex: "HB \\d" }] });
+    } catch (e) {
+      early = e.message;
+    }
+    const loads = () => performance.getEntriesByType("resource").filter((r) => r.name.endsWith("_full_bg.wasm")).length;
+    const loadedBefore = loads();
+    await glue.initFull();
     const analyzer = glue.createAnalyzer({
       timings: true,
       patterns: [
@@ -39,6 +49,9 @@ test("createAnalyzer, patterns, figures and User Timing measures in the browser"
       stages: analysis.timings.stages.map((s) => s.stage),
       measures: performance.getEntriesByType("measure").map((m) => m.name),
       error,
+      early,
+      loadedBefore,
+      loadedAfter: loads(),
     };
   });
   assert.deepEqual(result.matches, [["HB 1234", "HB 1234"]]);
@@ -47,5 +60,8 @@ test("createAnalyzer, patterns, figures and User Timing measures in the browser"
   assert.ok(result.stages.includes("patterns") && result.stages.includes("figures"));
   for (const stage of result.stages) assert.ok(result.measures.includes(`article-analyzer:${stage}`), stage);
   assert.equal(result.error, "TypeError: createAnalyzer: patterns[0].regex: unclosed group at 0");
+  // The full module is fetched only when asked for, and asked for by name.
+  assert.match(result.early, /initFull\(\)/);
+  assert.deepEqual([result.loadedBefore, result.loadedAfter], [0, 1]);
   assert.deepEqual(site.problems(), []);
 });

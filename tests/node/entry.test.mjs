@@ -32,7 +32,7 @@ test("init() still works in Node, and both entries export the same functions", a
   await nodeEntry.default();
   await nodeEntry.init();
   for (const entry of [nodeEntry, browserEntry]) {
-    assert.deepEqual(Object.keys(entry).sort(), ["CONTRACT_VERSION", "analyze", "compare", "default", "init", "initSync"]);
+    assert.deepEqual(Object.keys(entry).sort(), ["CONTRACT_VERSION", "analyze", "analyzeWithProgress", "compare", "createAnalyzer", "default", "init", "initFull", "initFullSync", "initSync"]);
     assert.equal(entry.CONTRACT_VERSION, 1);
   }
 });

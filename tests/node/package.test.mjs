@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { initSync, analyze, compare } from "../../www/pkg/article_analyzer.js";
+import { analyze, compare } from "../../www/pkg/node.js";
 import { installPacked, pkgDir } from "./packed.mjs";
 import { readmeExample } from "./readme-examples.mjs";
 
@@ -48,7 +48,8 @@ test("package.json says what it is and ships the wasm, the glue and the types", 
   if (!("homepage" in manifest)) {
     assert.match(readFileSync(join(pkgDir, "README.md"), "utf8"), /no public address yet[^]*`homepage`/);
   }
-  for (const file of ["index.js", "node.js", "index.d.ts", "article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts", "package.json",
+  for (const file of ["index.js", "node.js", "index.d.ts", "article_analyzer.js", "article_analyzer_bg.wasm", "article_analyzer.d.ts",
+    "article_analyzer_full.js", "article_analyzer_full_bg.wasm", "package.json",
     "README.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"]) {
     assert.ok(manifest.packedFiles.includes(file), `npm pack leaves out ${file}`);
   }
@@ -180,7 +181,6 @@ function mismatches(value, name, interfaces, path, seen) {
 }
 
 test("the .d.ts declares exactly the fields the result carries", async () => {
-  initSync({ module: await readFile(join(pkgDir, "article_analyzer_bg.wasm")) });
   const interfaces = interfacesOf(await readFile(join(pkgDir, "article_analyzer.d.ts"), "utf8"));
   for (const name of ["Analysis", "Span", "Dateline", "DatelineDate", "Byline", "Quote", "Speaker", "Entity", "DateMention", "AnalyzeOptions"]) {
     assert.ok(interfaces.has(name), `the .d.ts has no interface ${name}`);

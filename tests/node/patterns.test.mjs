@@ -4,12 +4,9 @@
 // as User Timing measures, which Node's `performance` keeps too).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { initSync, analyze, createAnalyzer } from "../../www/pkg/article_analyzer.js";
+// The package's Node entry, which loads both modules (patterns are the second's).
+import { analyze, createAnalyzer } from "../../www/pkg/node.js";
 import { misalignedSpans } from "./spans.mjs";
-
-const pkg = new URL("../../www/pkg/", import.meta.url);
-initSync({ module: await readFile(new URL("article_analyzer_bg.wasm", pkg)) });
 
 const patterns = [
   { label: "bill", regex: "\\b(HB|SB) (\\d+)" },

@@ -1,16 +1,19 @@
-// article-analyzer in Node: the package's `node` export condition. Loads the .wasm from
-// the package with `fs` and initializes synchronously, so this works as it stands:
+// article-analyzer in Node: the package's `node` export condition. Loads both .wasm
+// modules from the package with `fs` and initializes them synchronously, so this works
+// as it stands, patterns included:
 //
 //   import { analyze } from 'article-analyzer';
 //   console.log(analyze('SEOUL, Sept. 14 (Yonhap) -- "Yes," Kim said.').quotes);
 //
-// `init()` is still there (it resolves at once), so code shared with browsers runs
-// unchanged.
+// `init()` and `initFull()` are still there (they resolve at once), so code shared
+// with browsers runs unchanged.
 
 import { readFileSync } from 'node:fs';
-import { initSync } from './index.js';
+import { initSync, initFullSync } from './index.js';
 
-initSync({ module: readFileSync(new URL('./article_analyzer_bg.wasm', import.meta.url)) });
+const bytes = (name) => readFileSync(new URL(name, import.meta.url));
+initSync({ module: bytes('./article_analyzer_bg.wasm') });
+initFullSync({ module: bytes('./article_analyzer_full_bg.wasm') });
 
 export * from './index.js';
 export { default } from './index.js';

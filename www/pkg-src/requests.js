@@ -6,6 +6,8 @@
 //   {id, type: 'init', source}     load the wasm (`source`: what `init` accepts;
 //                                  undefined: the .wasm beside the package)
 //   {id, type: 'analyze', text, options, progress, view}
+//                                  `options.patterns`: the second wasm module is
+//                                  loaded first (once, beside the package);
 //                                  `progress`: send progress messages;
 //                                  `view: {items, chars}`: answer with a trimmed view
 //                                  and keep the complete result for 'json'
@@ -17,8 +19,7 @@
 //                                      {view, totals, ms} for a view, a string for json
 //   {id, error: {name, message}}       a TypeError for a bad argument stays a TypeError
 
-import init from './index.js';
-import { analyzeWithProgress } from './article_analyzer.js';
+import init, { initFull, analyzeWithProgress } from './index.js';
 
 /** The complete result of the last view request: `{id, analysis}`. */
 let kept = null;
@@ -47,6 +48,7 @@ async function resultOf(request, reply) {
   }
   if (type !== 'analyze') throw new TypeError(`unknown request type ${JSON.stringify(type)}`);
   await (loading ??= init());
+  if (request.options?.patterns?.length) await initFull();
   const report = request.progress ? (stage, fraction) => reply({ id, progress: { stage, fraction } }) : () => {};
   const started = performance.now();
   const analysis = analyzeWithProgress(request.text, request.options, report);
