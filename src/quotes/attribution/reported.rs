@@ -335,7 +335,17 @@ impl Attributor<'_> {
     fn content_start(&self, after: usize, end: usize) -> Option<usize> {
         // `said that …`, and `vowed to bring back jobs`: the infinitive is the content.
         match self.word(after.wrapping_sub(1)) {
-            "that" => return Some(after),
+            // `said that, in addition to Scott, …`: over the comma.
+            "that" => {
+                return Some(
+                    if self.word(after) == "," {
+                        after + 1
+                    } else {
+                        after
+                    }
+                    .min(end),
+                )
+            }
             "to" => return Some(after - 1),
             _ => {}
         }
@@ -352,7 +362,14 @@ impl Attributor<'_> {
                 self.word(k) == "that" && (k + 1 >= end || !matches!(self.word(k + 1), "’s" | "'s"))
             });
         if let Some(that) = that {
-            return Some(that + 1);
+            return Some(
+                if self.word(that + 1) == "," {
+                    that + 2
+                } else {
+                    that + 1
+                }
+                .min(end),
+            );
         }
         let mut k = after;
         // `Clinton added: the plan would cost …` (a quotation after the colon is direct).
