@@ -19,7 +19,7 @@ export interface RequestOptions {
 export interface AnalysisView {
   view: Analysis;
   /** The untrimmed counts, as render.js's `renderBreakdown` takes them. */
-  totals: { quotes: number; dates: number; captions: number; mentions: number[] };
+  totals: { quotes: number; dates: number; captions: number; figures: number; matches: number; mentions: number[] };
   /** How long the analysis took in the worker, in milliseconds. */
   ms: number;
   /** The complete result as JSON (while this is the client's latest view). */

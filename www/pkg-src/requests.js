@@ -70,12 +70,16 @@ function viewOf(analysis, { items, chars }) {
     captions: analysis.captions.slice(0, items),
     quotes: analysis.quotes.slice(0, items),
     dates: analysis.dates.slice(0, items),
+    figures: analysis.figures.slice(0, items),
+    matches: analysis.matches.slice(0, items),
     entities: analysis.entities.map((entity) => ({ ...entity, mentions: entity.mentions.filter(shown) })),
   };
   const totals = {
     quotes: analysis.quotes.length,
     dates: analysis.dates.length,
     captions: analysis.captions.length,
+    figures: analysis.figures.length,
+    matches: analysis.matches.length,
     mentions: analysis.entities.map((entity) => entity.mentions.length),
   };
   return { view, totals };
