@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeOptions } from './index.js';
+import type { Analysis, AnalyzeOptions, Comparison } from './index.js';
 
 /** What the worker is doing: `stage` as it starts, `fraction` (0..1) of the work done. */
 export interface AnalysisProgress {
@@ -41,6 +41,13 @@ export declare class AnalyzerClient {
     options?: AnalyzeOptions | null,
     request?: RequestOptions & { items?: number; chars?: number },
   ): Promise<AnalysisView>;
+  /** Analyzes each text with `options` and compares the stories (the worker loads the
+   *  full module the first time); `ms`: how long it all took in the worker. */
+  compare(
+    texts: string[],
+    options?: AnalyzeOptions | null,
+    request?: Omit<RequestOptions, 'onProgress'>,
+  ): Promise<{ analyses: Analysis[]; comparison: Comparison; ms: number }>;
   /** Ends every pending request (each rejects with an AbortError). */
   abort(): void;
 }
