@@ -7,7 +7,7 @@ e.g.   python3 scripts/eval_polnear.py ../shared/corpora/polnear/data/dev
 CORPUS_SPLIT_DIR holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann` (several
 annotators for some texts: the first in sorted order is used). Offsets are code points.
 
-Gold quotes: the stretches between quotation marks inside a `Content` span whose
+Gold quotes: the stretches between quotation marks (`''…''` included) inside a `Content` span whose
 attribution has a `Source`. A gold quote is found when a predicted quote overlaps it.
 Its speaker is right when the predicted speaker mention overlaps the gold Source span,
 or the gold Source text holds the last word of the predicted speaker's name.
@@ -55,12 +55,21 @@ def quote_stretches(text, start, end):
     out, i, open_at, closer = [], start, None, None
     while i < end:
         c = text[i]
+        if text.startswith("''", i) and i + 1 < end:
+            # `''…''`: both marks typed as two apostrophes (New York Times archives)
+            prev = text[i - 1] if i > 0 else " "
+            if open_at is None and (prev.isspace() or prev in "([—-/:" or i == start):
+                open_at, closer = i + 2, "''"
+            elif open_at is not None and closer == "''" and not prev.isspace():
+                out.append((open_at, i)); open_at = None
+            i += 2
+            continue
         if c == "\n" and open_at is not None:
             # a paragraph break: continue if the next paragraph opens with a mark
             j = i
             while j < end and text[j].isspace():
                 j += 1
-            if j < end and text[j] in OPEN:
+            if j < end and (text[j] in OPEN or text.startswith("''", j)):
                 i = j + 1
                 continue
             out.append((open_at, i)); open_at = None

@@ -26,6 +26,9 @@ use std::ops::Range;
 
 /// The most words a credit has: `THE CANADIAN PRESS/Sean Kilpatrick` has 5.
 const MAX_CREDIT_WORDS: usize = 10;
+/// How far from a line's end a credit's label (`Photograph:`) is looked for: the label
+/// and ten words of a name and an agency.
+const LABELLED_TAIL_BYTES: usize = 256;
 
 /// The most words of a caption line (a caption is one paragraph, not a story).
 pub const MAX_CAPTION_WORDS: usize = 90;
@@ -118,13 +121,19 @@ fn labelled_credit(line: &str) -> Option<Range<usize>> {
         "credit:",
         "image:",
     ];
-    let lower = line.to_lowercase();
-    if lower.len() != line.len() {
+    // A label is followed by a credit of a few words: only the line's end is read (this
+    // runs on every line of the story).
+    let mut from = line.len().saturating_sub(LABELLED_TAIL_BYTES);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let lower = line[from..].to_lowercase();
+    if lower.len() != line.len() - from {
         return None; // lowercasing changed the offsets: no label is that exotic
     }
     let (at, label) = LABELS
         .iter()
-        .filter_map(|l| lower.rfind(l).map(|at| (at, l.len())))
+        .filter_map(|l| lower.rfind(l).map(|at| (from + at, l.len())))
         .max()?;
     let before = line[..at].trim_end();
     if !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', ')'])) {
@@ -172,14 +181,19 @@ fn outlet_credit(line: &str) -> Option<Range<usize>> {
     ok.then_some(credit)
 }
 
-/// Where the text after the last sentence end (`. `) before `at` begins, or 0.
+/// Where the text after the last sentence end (`. `, `! `, `? `, `.” `, `." `, `: `)
+/// before `at` begins, or 0. One backward scan: it runs on every line of the story.
 fn sentence_tail_start(line: &str, at: usize) -> usize {
-    let head = &line[..at];
-    [". ", "! ", "? ", ".” ", ".\" ", ": "]
-        .iter()
-        .filter_map(|end| head.rfind(end).map(|i| i + end.len()))
-        .max()
-        .unwrap_or(0)
+    let head = line[..at].as_bytes();
+    let ends_sentence = |before: &[u8]| {
+        matches!(before.last(), Some(b'.' | b'!' | b'?' | b':'))
+            || before.ends_with(b".\"")
+            || before.ends_with(".”".as_bytes())
+    };
+    (1..head.len())
+        .rev()
+        .find(|&i| head[i] == b' ' && ends_sentence(&head[..i]))
+        .map_or(0, |i| i + 1)
 }
 
 fn trimmed(line: &str, range: Range<usize>) -> Range<usize> {

@@ -96,14 +96,16 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
     let Some(model) = model() else { return };
     let context = Context::new(doc);
     let mut features = Vec::new();
-    let story = story_features(doc, mentions);
+    let keys = name_keys(doc, mentions);
+    let story = StoryContexts::new(doc, mentions, &keys);
     let mut probs: Vec<[f32; CLASSES.len()]> = Vec::with_capacity(mentions.len());
-    for (m, story) in mentions.iter().zip(&story) {
+    for (k, m) in mentions.iter().enumerate() {
         features.clear();
-        featurize(doc, &context, m, story, &mut features);
+        featurize(doc, &context, m, story.of(k), &mut features);
         probs.push(softmax(model.scores(&features)));
     }
-    let scores = second_pass(doc, mentions, &probs);
+    drop(story);
+    let scores = second_pass(doc, mentions, &keys, &probs);
     let mut kept = Vec::with_capacity(mentions.len());
     for (mut m, score) in mentions.drain(..).zip(scores) {
         let bytes = m.bytes(doc);
@@ -145,19 +147,16 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
 fn second_pass(
     doc: &Document,
     mentions: &[Mention],
+    keys: &[String],
     probs: &[[f32; CLASSES.len()]],
 ) -> Vec<[f32; CLASSES.len()]> {
     let lex = Lexicon::get();
     // How often the story names each mention's words, alone or as the first or last
     // word of a longer name (`Koike` in `Koike Yuriko`, `Putin` in `Vladimir Putin`).
-    let keys: Vec<String> = mentions
-        .iter()
-        .map(|m| phrase_key(words(doc, m).into_iter()))
-        .collect();
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     // The summed probabilities of the longer names each word begins or ends.
     let mut longer: FxHashMap<String, ([f32; CLASSES.len()], usize)> = FxHashMap::default();
-    for ((m, key), p) in mentions.iter().zip(&keys).zip(probs) {
+    for ((m, key), p) in mentions.iter().zip(keys).zip(probs) {
         let w = words(doc, m);
         if let [first, .., last] = w.as_slice() {
             for end in [first, last] {
@@ -172,7 +171,12 @@ fn second_pass(
                 *counts.entry(end).or_insert(0) += 1;
             }
         }
-        *counts.entry(key.clone()).or_insert(0) += 1;
+        match counts.get_mut(key.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(key.clone(), 1);
+            }
+        }
     }
     let listed_with = |a: &Mention, b: &Mention| {
         a.tokens.end < b.tokens.start
@@ -353,6 +357,18 @@ fn feature(out: &mut Vec<u32>, name: &str, value: &str) {
     out.push(h.0);
 }
 
+/// Small counts as feature values, without formatting them.
+const DIGITS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+
+/// The feature of two words, as `feature` would hash them joined by a space.
+fn pair_feature(out: &mut Vec<u32>, name: &str, a: &str, b: &str) {
+    let mut h = FeatureHash::new(name);
+    h.lowercase(a);
+    h.bytes(b" ");
+    h.lowercase(b);
+    out.push(h.0);
+}
+
 /// `Kim` → `Xx`, `U.S.` → `X.X.`, `Jong-un` → `Xx-x`, `1996` → `d`.
 fn shape(word: &str) -> String {
     let mut out = String::new();
@@ -455,33 +471,52 @@ fn neighbours<'a>(doc: &Document<'a>, m: &Mention) -> [&'a str; 4] {
 /// The most words around a name's other mentions that each of them reads.
 const STORY_CONTEXTS: usize = 12;
 
-/// Per mention, the words around every mention of the same name in the story, as
-/// hashed features (`in Łódź` … `Łódź has`: the place reads both): the first pass's
-/// evidence from the story, so that one clear context types a name's every mention.
-fn story_features(doc: &Document, mentions: &[Mention]) -> Vec<std::rc::Rc<[u32]>> {
-    let mut groups: FxHashMap<String, usize> = FxHashMap::default();
-    let mut seen: Vec<Vec<u32>> = Vec::new();
-    let mut group_of = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        let key = phrase_key(words(doc, m).into_iter());
-        let next = groups.len();
-        let g = *groups.entry(key).or_insert(next);
-        if g == seen.len() {
-            seen.push(Vec::new());
-        }
-        group_of.push(g);
-        let [_, p1, n1, _] = neighbours(doc, m);
-        let mut f = Vec::with_capacity(2);
-        feature(&mut f, "story-p1", p1);
-        feature(&mut f, "story-n1", n1);
-        for h in f {
-            if seen[g].len() < 2 * STORY_CONTEXTS && !seen[g].contains(&h) {
-                seen[g].push(h);
+/// The words around every mention of the same name in the story, as hashed
+/// features (`in Łódź` … `Łódź has`: the place reads both): the first pass's evidence
+/// from the story, so that one clear context types a name's every mention. Each
+/// mention's group (by its words, `keys`), and each group's features.
+struct StoryContexts {
+    group_of: Vec<u32>,
+    features: Vec<Vec<u32>>,
+}
+
+impl StoryContexts {
+    fn new(doc: &Document, mentions: &[Mention], keys: &[String]) -> StoryContexts {
+        let mut groups: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut features: Vec<Vec<u32>> = Vec::new();
+        let mut group_of = Vec::with_capacity(mentions.len());
+        for (m, key) in mentions.iter().zip(keys) {
+            let g = *groups.entry(key).or_insert(features.len() as u32);
+            if g as usize == features.len() {
+                features.push(Vec::new());
+            }
+            group_of.push(g);
+            let seen = &mut features[g as usize];
+            let [_, p1, n1, _] = neighbours(doc, m);
+            let mut f = Vec::with_capacity(2);
+            feature(&mut f, "story-p1", p1);
+            feature(&mut f, "story-n1", n1);
+            for h in f {
+                if seen.len() < 2 * STORY_CONTEXTS && !seen.contains(&h) {
+                    seen.push(h);
+                }
             }
         }
+        StoryContexts { group_of, features }
     }
-    let shared: Vec<std::rc::Rc<[u32]>> = seen.into_iter().map(Into::into).collect();
-    group_of.into_iter().map(|g| shared[g].clone()).collect()
+
+    /// The story features of mention `k`.
+    fn of(&self, k: usize) -> &[u32] {
+        &self.features[self.group_of[k] as usize]
+    }
+}
+
+/// Each mention's words, lowercased: the key a story's mentions of a name share.
+fn name_keys(doc: &Document, mentions: &[Mention]) -> Vec<String> {
+    mentions
+        .iter()
+        .map(|m| phrase_key(words(doc, m).into_iter()))
+        .collect()
 }
 
 /// The hashed features of one candidate; `story` are its name's story features.
@@ -507,7 +542,7 @@ pub fn featurize(
     if m.role.is_some() {
         feature(out, "role", "");
     }
-    feature(out, "len", &w.len().min(4).to_string());
+    feature(out, "len", DIGITS[w.len().min(4)]);
     let mut shapes = String::new();
     for word in &w {
         feature(out, "w", word);
@@ -554,8 +589,8 @@ pub fn featurize(
     feature(out, "p2", p2);
     feature(out, "n1", n1);
     feature(out, "n2", n2);
-    feature(out, "p2p1", &format!("{p2} {p1}"));
-    feature(out, "n1n2", &format!("{n1} {n2}"));
+    pair_feature(out, "p2p1", p2, p1);
+    pair_feature(out, "n1n2", n1, n2);
     feature(out, "p1-shape", &shape(p1));
     feature(out, "n1-shape", &shape(n1));
     for (at, word) in [("p1-list", p1), ("n1-list", n1)] {
@@ -583,7 +618,7 @@ pub fn featurize(
         .lines
         .get(line)
         .map_or(0, |l| doc.tokens_within(l.clone()).len());
-    feature(out, "line-len", &line_tokens.min(8).to_string());
+    feature(out, "line-len", DIGITS[line_tokens.min(8)]);
     out.extend_from_slice(story);
 }
 
@@ -591,13 +626,14 @@ pub fn featurize(
 /// features, as the model sees them.
 pub fn training_candidates(doc: &Document, mentions: &[Mention]) -> Vec<(Range<usize>, Vec<u32>)> {
     let context = Context::new(doc);
-    let story = story_features(doc, mentions);
+    let keys = name_keys(doc, mentions);
+    let story = StoryContexts::new(doc, mentions, &keys);
     mentions
         .iter()
-        .zip(&story)
-        .map(|(m, story)| {
+        .enumerate()
+        .map(|(k, m)| {
             let mut features = Vec::new();
-            featurize(doc, &context, m, story, &mut features);
+            featurize(doc, &context, m, story.of(k), &mut features);
             (m.bytes(doc), features)
         })
         .collect()

@@ -287,12 +287,22 @@ pub fn rate_noun(word: &str) -> Option<&'static str> {
 /// A number written as a word: `five`, `twenty-five`. `a`/`an` count as one only before
 /// a scale word, which the caller checks.
 pub fn number_word(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
+    // The longest is `seventy-seven`: other words are refused before any lowercasing
+    // (this runs on every word of the story).
+    const LONGEST: usize = 13;
+    if word.len() > LONGEST || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buffer = [0; LONGEST];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
     if let Some((tens, ones)) = lower.split_once('-') {
         let (tens, ones) = (small_number(tens)?, small_number(ones)?);
         return (tens >= 20 && tens % 10 == 0 && (1..10).contains(&ones)).then_some(tens + ones);
     }
-    small_number(&lower)
+    small_number(lower)
 }
 
 fn small_number(word: &str) -> Option<u32> {

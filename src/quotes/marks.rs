@@ -1,8 +1,9 @@
 //! Finds the stretches of text between quotation marks, in one pass over the body.
 //!
 //! Marks: straight and curly double quotes (`"…"`, `“…”`, and the mixed `“…"` that
-//! pasted text produces), `„…“`/`„…”`, guillemets `«…»`, and the ``` ``…'' ``` pairs of
-//! old wire archives. Single marks (`‘…’`, `'…'`) only nest inside those, so an
+//! pasted text produces), `„…“`/`„…”`, guillemets `«…»`, the ``` ``…'' ``` pairs of
+//! old wire archives and the `''…''` of archives that typed both marks as two
+//! apostrophes (`''It's anti-reform,'' he said`). Single marks (`‘…’`, `'…'`) only nest inside those, so an
 //! apostrophe (`Kim’s`, `imperialists'`) can never open or close a quotation; a story
 //! that uses no double marks at all (British style) gets single marks as its outer ones.
 //!
@@ -66,7 +67,8 @@ pub fn find_quotations(
     lines: &[Range<usize>],
     excluded: &[Range<usize>],
 ) -> Vec<Quotation> {
-    let has_double = text.contains(['"', '“', '”', '„', '«', '»']) || text.contains("``");
+    let has_double =
+        text.contains(['"', '“', '”', '„', '«', '»']) || text.contains("``") || text.contains("''");
     let mut scanner = MarkScanner {
         singles_are_outer: !has_double,
         found: Vec::new(),
@@ -179,9 +181,18 @@ impl MarkScanner {
                 glyph: '`',
                 len: 2,
             }),
-            '\'' if next == '\'' && closes_word && self.outer_is('`') => Some(Mark {
+            '\'' if next == '\'' && closes_word && (self.outer_is('`') || self.outer_is('\'')) => {
+                Some(Mark {
+                    family: Family::Double,
+                    role: Role::Close,
+                    glyph: '\'',
+                    len: 2,
+                })
+            }
+            // `''It's anti-reform,''`: two apostrophes open where a word may start.
+            '\'' if next == '\'' && is_open_context(prev) => Some(Mark {
                 family: Family::Double,
-                role: Role::Close,
+                role: Role::Open,
                 glyph: '\'',
                 len: 2,
             }),
@@ -311,6 +322,10 @@ mod tests {
         assert_eq!(quotes("“a b,” he said, \"c d.\""), ["a b,", "c d."]);
         assert_eq!(quotes("“a b\" he said"), ["a b"]);
         assert_eq!(quotes("x ``a b,'' he said"), ["a b,"]);
+        assert_eq!(
+            quotes("''a b,'' he said. ''c 'd' e.''"),
+            ["a b,", "c 'd' e."]
+        );
         assert_eq!(quotes("x „a b“ y «c d» z"), ["a b", "c d"]);
     }
 

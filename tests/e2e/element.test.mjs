@@ -135,6 +135,23 @@ test('reported speech is listed apart from quotations, and the direct filter hid
   assert.equal(await quotes.nth(2).isHidden(), false);
   await element.locator('.aa-quotes select').first().selectOption('');
   assert.equal(await quotes.nth(1).isHidden(), false);
+
+  // Who said what: the quotes under their speaker, the one who says most first.
+  const selects = element.locator('.aa-quotes select');
+  await selects.nth(2).selectOption('speaker');
+  const headings = element.locator('.aa-speaker-heading');
+  assert.deepEqual(await headings.allTextContents(), ['Kim Jong-un (2)', 'Korean Central News Agency (1)']);
+  const listed = await element.locator('.aa-quotes [data-quote] .aa-quote-text').allTextContents();
+  assert.match(listed[0], /his latest trip to Russia/);
+  assert.match(listed[2], /At the end of the reception/);
+  // The filters still apply, and a speaker's heading goes with its last quote shown.
+  await selects.nth(1).selectOption('Korean Central News Agency');
+  assert.equal(await headings.nth(0).isHidden(), true);
+  assert.equal(await headings.nth(1).isHidden(), false);
+  await selects.nth(1).selectOption('');
+  await selects.nth(2).selectOption('');
+  assert.equal(await headings.count(), 0);
+  assert.equal(await quotes.nth(1).getAttribute('data-kind'), 'indirect');
   assert.deepEqual(env.problems(), []);
   await page.close();
 });
@@ -193,7 +210,7 @@ test('the element renders speakers, roles, entity types and the dateline, as tex
   assert.equal(await element.locator('[data-entity].aa-linked .aa-entity-name').textContent(), 'Korean Central News Agency');
 
   // Filtering quotes by speaker.
-  await element.locator('.aa-filter select').selectOption('Kim Jong-un');
+  await element.locator('.aa-speaker-filter select').selectOption('Kim Jong-un');
   assert.deepEqual(await quotes.evaluateAll((items) => items.map((item) => item.hidden)), [true, false]);
 
   // Restyled through a custom property set outside the shadow root.

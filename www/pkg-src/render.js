@@ -125,7 +125,7 @@ function renderQuotes(analysis, maxItems, totals) {
   // Reported speech (kind `indirect`) is listed with the quotations, styled apart; a
   // second filter shows the quotations alone.
   if (quotes.some((quote) => quote.kind === 'indirect')) part.append(renderKindFilter(list));
-  if (counts.size > 1) part.append(renderSpeakerFilter(counts, list));
+  if (counts.size > 1) part.append(renderSpeakerFilter(counts, list), renderOrderChoice(counts, list));
 
   quotes.slice(0, maxItems).forEach((quote, index) => {
     const item = el('li', 'aa-item aa-quote-item');
@@ -161,7 +161,7 @@ function renderQuotes(analysis, maxItems, totals) {
 
 /** A select that shows only the quotes of one speaker. */
 function renderSpeakerFilter(counts, list) {
-  const label = el('label', 'aa-filter', 'Speaker ');
+  const label = el('label', 'aa-filter aa-speaker-filter', 'Speaker ');
   const select = el('select');
   select.append(new Option(`All speakers (${sum(counts.values())})`, ''));
   const bySize = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -172,6 +172,48 @@ function renderSpeakerFilter(counts, list) {
   });
   label.append(select);
   return label;
+}
+
+/** A select between the text's order and "who said what": the quotes grouped under
+ *  their speaker, the speaker who says most first. Items are moved, not copied, so the
+ *  filters and the links to the text keep working. */
+function renderOrderChoice(counts, list) {
+  const label = el('label', 'aa-filter', 'Order ');
+  const select = el('select');
+  select.append(new Option('As in the text', ''), new Option('By speaker (who said what)', 'speaker'));
+  select.addEventListener('change', () => arrangeQuotes(list, counts, select.value === 'speaker'));
+  label.append(select);
+  return label;
+}
+
+/** Puts the quote items of `list` in text order, or under one heading per speaker. */
+function arrangeQuotes(list, counts, bySpeaker) {
+  const items = [...list.querySelectorAll('[data-quote]')].sort(
+    (a, b) => refIndex(a) - refIndex(b),
+  );
+  list.replaceChildren();
+  if (!bySpeaker) {
+    list.append(...items);
+  } else {
+    const groups = new Map();
+    for (const item of items) {
+      const name = item.dataset.speakerName;
+      if (!groups.has(name)) groups.set(name, []);
+      groups.get(name).push(item);
+    }
+    const order = [...groups.keys()].sort((a, b) => counts.get(b) - counts.get(a));
+    for (const name of order) {
+      const heading = el('li', 'aa-speaker-heading', `${name} (${groups.get(name).length})`);
+      heading.dataset.speakerHeading = name;
+      list.append(heading, ...groups.get(name));
+    }
+  }
+  applyQuoteFilters(list);
+}
+
+/** The position of a quote item in the analysis (`quote-3` → 3). */
+function refIndex(item) {
+  return Number(item.dataset.ref.slice('quote-'.length));
 }
 
 /** A select between every attributed statement and the quotations alone. */
@@ -191,10 +233,18 @@ function renderKindFilter(list) {
 function applyQuoteFilters(list) {
   const speaker = list.dataset.speaker ?? '';
   const directOnly = list.dataset.kinds === 'direct';
-  for (const item of list.children) {
+  for (const item of list.querySelectorAll('[data-quote]')) {
     item.hidden =
       (speaker !== '' && item.dataset.speakerName !== speaker) ||
       (directOnly && item.dataset.kind === 'indirect');
+  }
+  // A speaker's heading (by-speaker order) goes with the last of its quotes shown.
+  for (const heading of list.querySelectorAll('[data-speaker-heading]')) {
+    let shown = false;
+    for (let next = heading.nextElementSibling; next?.dataset.quote != null; next = next.nextElementSibling) {
+      shown ||= !next.hidden;
+    }
+    heading.hidden = !shown;
   }
 }
 

@@ -89,7 +89,15 @@ impl Speakers {
             let mut earlier = if organization {
                 self.last_organization.clone()
             } else if lower == "they" {
-                self.recent.last().cloned()
+                // `they said` after `Officials warned …` and a man spoke: a group.
+                let group = |r: &&ResolvedSpeaker| {
+                    r.is_organization
+                        || (r.name.ends_with('s')
+                            && !r.name.ends_with("ss")
+                            && !starts_upper(&r.name))
+                };
+                let group = self.recent.iter().rev().take(3).find(group).cloned();
+                group.or_else(|| self.recent.last().cloned())
             } else {
                 self.recent.iter().rev().find(|r| fits(r)).cloned()
             };
@@ -395,5 +403,20 @@ mod tests {
     fn a_surname_goes_to_the_earlier_speaker() {
         let text = "“Yes,” Sen. Jane Fowler said. “No,” Fowler said.";
         assert_eq!(speaker_names(text), ["Jane Fowler", "Jane Fowler"]);
+    }
+
+    #[test]
+    fn they_goes_to_a_group_before_a_person_who_spoke_last() {
+        let text = "“It is over,” officials said. “Not yet,” John Brown said. “It is,” they said.";
+        assert_eq!(
+            speaker_names(text),
+            ["officials", "John Brown", "officials"]
+        );
+    }
+
+    #[test]
+    fn a_resident_named_before_goes_to_she_after_a_man_spoke() {
+        let text = "Maria Lopez lives on the river.\n“We won,” Mayor John Brown said.\n“The water rose at night,” she said.";
+        assert_eq!(speaker_names(text), ["John Brown", "Maria Lopez"]);
     }
 }

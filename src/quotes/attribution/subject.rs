@@ -90,14 +90,18 @@ impl Attributor<'_> {
     /// (`WASHINGTON, Dec. 8 (UPI) — Clinton’s aide …`), or `start`.
     pub(super) fn after_dateline(&self, start: usize, limit: usize) -> usize {
         let reach = limit.min(start + MAX_DATELINE_TOKENS);
-        let dash = (start + 1..reach).find(|&k| {
-            matches!(self.word(k), "—" | "–" | "-")
-                && (self.word(k - 1) == ")" || self.word(k - 1).chars().all(char::is_uppercase))
-        });
+        // `Seoul, Sep 14 (EFE).- Russia’s …`: a full stop may come between.
+        let closes_source = |k: usize| {
+            self.word(k) == ")"
+                || self.word(k).chars().all(char::is_uppercase)
+                || (k > start && self.word(k) == "." && self.word(k - 1) == ")")
+        };
+        let dash = (start + 1..reach)
+            .find(|&k| matches!(self.word(k), "—" | "–" | "-" | "―") && closes_source(k - 1));
         let Some(mut k) = dash else {
             return start;
         };
-        while k < limit && matches!(self.word(k), "—" | "–" | "-") {
+        while k < limit && matches!(self.word(k), "—" | "–" | "-" | "―") {
             k += 1;
         }
         k
@@ -182,6 +186,15 @@ impl Attributor<'_> {
         // But `Ryan saying he was “very encouraged” and Trump calling it …` names it.
         if phrase.ends_with("ing") && cue.phrase.len() == 1 {
             let t = cue.tokens.start;
+            // `The White House is saying that …`: a progressive's subject is before `is`.
+            let progressive = t > frame_start
+                && matches!(
+                    self.word(t - 1),
+                    "is" | "are" | "was" | "were" | "isn’t" | "isn't" | "wasn’t" | "wasn't"
+                );
+            if progressive {
+                return self.phrase_before(t - 1, frame_start);
+            }
             let named = t > frame_start
                 && starts_upper(self.word(t - 1))
                 && !contains(List::SentenceOpeners, self.word(t - 1));
