@@ -25,227 +25,323 @@ use rustc_hash::FxHashMap;
 /// Words before a one-word name that make it a place: `in Vladivostok`.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "into", "outside"];
 
-// `keys`, `kinds` and `mentions` are parallel arrays indexed by mention.
-#[allow(clippy::needless_range_loop)]
+/// Gathers the mentions into entities, in five passes: acronym definitions, full
+/// names, one-word mentions, typing the rest, building entities.
 pub fn cluster(doc: &Document, mentions: Vec<Mention>) -> Vec<Entity> {
-    let lex = Lexicon::get();
-    let words = |m: &Mention| -> Vec<&str> {
+    let mut clustering = Clustering::new(doc, mentions);
+    let acronyms = clustering.acronym_definitions();
+    clustering.key_full_names(&acronyms);
+    let people = clustering.people_named_in_full();
+    // Read before one-word mentions join people: a name typed where it was decided.
+    let decided = clustering.decided_names();
+    clustering.join_one_word_mentions(&people);
+    clustering.type_the_rest(&decided);
+    clustering.build_entities()
+}
+
+/// The state the passes share: the mentions, and what each has been decided to be.
+struct Clustering<'d, 'a> {
+    doc: &'d Document<'a>,
+    mentions: Vec<Mention>,
+    table: KeyTable,
+    /// Per mention: the key of the entity it belongs to, once decided.
+    keys: Vec<Option<KeyId>>,
+    /// Per mention: its type, once decided.
+    kinds: Vec<Option<EntityType>>,
+}
+
+/// Acronyms the story defines (`Korean Central News Agency (KCNA)`, `DPRK stands for
+/// …`) and the initials of its longer names (`UNSC`), each to the mention it stands for.
+struct Acronyms {
+    defined: FxHashMap<String, usize>,
+    initials: FxHashMap<String, usize>,
+}
+
+/// The people the story names in full, for its one-word mentions to join.
+struct People {
+    /// For each first or last word of a full name, the person it most likely means
+    /// alone: the one with most full mentions, the earliest on a tie.
+    main_by_word: FxHashMap<String, KeyId>,
+    /// Each person's first and last word, lowercased.
+    words_of_person: FxHashMap<KeyId, Vec<String>>,
+}
+
+impl<'d, 'a> Clustering<'d, 'a> {
+    fn new(doc: &'d Document<'a>, mentions: Vec<Mention>) -> Clustering<'d, 'a> {
+        let n = mentions.len();
+        let kinds = mentions.iter().map(|m| m.kind).collect();
+        Clustering {
+            doc,
+            mentions,
+            table: KeyTable::default(),
+            keys: vec![None; n],
+            kinds,
+        }
+    }
+
+    fn words(&self, m: &Mention) -> Vec<&'a str> {
+        let doc = self.doc;
         m.tokens
             .clone()
             .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
             .map(|i| doc.token_text(i))
             .collect()
-    };
-    let text = |m: &Mention| &doc.text[m.bytes(doc)];
-    let n = mentions.len();
-    let mut table = KeyTable::default();
-    let mut keys: Vec<Option<KeyId>> = vec![None; n];
-    let mut kinds: Vec<Option<EntityType>> = mentions.iter().map(|m| m.kind).collect();
-
-    // Acronyms the story defines, and initials of longer names.
-    let mut defined: FxHashMap<String, usize> = FxHashMap::default();
-    let mut initials: FxHashMap<String, usize> = FxHashMap::default();
-    for (k, m) in mentions.iter().enumerate() {
-        if m.kind == Some(EntityType::Person) || m.tokens.len() < 2 {
-            continue;
-        }
-        let t = m.tokens.end;
-        if t + 2 < doc.tokens.len()
-            && doc.token_text(t) == "("
-            && doc.token_text(t + 2) == ")"
-            && is_acronym(doc.token_text(t + 1))
-            // `Korean Central News Agency (KCNA)`, not `Jim Courier (U.S.)`.
-            && initials_of(&words(m)).is_some_and(|i| i.get(..1) == doc.token_text(t + 1).get(..1))
-        {
-            defined.insert(acronym_key(doc.token_text(t + 1)), k);
-        }
-        if let Some(abbr) = initials_of(&words(m)) {
-            initials.entry(abbr).or_insert(k);
-        }
-    }
-    // `DPRK stands for the Democratic People's Republic of Korea`
-    for k in 0..n.saturating_sub(1) {
-        let t = mentions[k].tokens.end;
-        let next = &mentions[k + 1];
-        let between: Vec<&str> = (t..next.tokens.start).map(|i| doc.token_text(i)).collect();
-        if is_acronym(text(&mentions[k]))
-            && matches!(
-                between.as_slice(),
-                ["stands", "for"] | ["stands", "for", "the"]
-            )
-        {
-            defined.insert(acronym_key(text(&mentions[k])), k + 1);
-        }
     }
 
-    // Keys of everything but one-word person and undecided mentions.
-    let key_of_name = |m: &Mention, kind: Option<EntityType>| -> String {
+    fn text(&self, m: &Mention) -> &'a str {
+        &self.doc.text[m.bytes(self.doc)]
+    }
+
+    /// Pass 1: acronyms the story defines, and initials of longer names.
+    fn acronym_definitions(&self) -> Acronyms {
+        let doc = self.doc;
+        let mut defined: FxHashMap<String, usize> = FxHashMap::default();
+        let mut initials: FxHashMap<String, usize> = FxHashMap::default();
+        for (k, m) in self.mentions.iter().enumerate() {
+            if m.kind == Some(EntityType::Person) || m.tokens.len() < 2 {
+                continue;
+            }
+            let t = m.tokens.end;
+            let abbr = initials_of(&self.words(m));
+            if t + 2 < doc.tokens.len()
+                && doc.token_text(t) == "("
+                && doc.token_text(t + 2) == ")"
+                && is_acronym(doc.token_text(t + 1))
+                // `Korean Central News Agency (KCNA)`, not `Jim Courier (U.S.)`.
+                && abbr.as_ref().is_some_and(|i| i.get(..1) == doc.token_text(t + 1).get(..1))
+            {
+                defined.insert(acronym_key(doc.token_text(t + 1)), k);
+            }
+            if let Some(abbr) = abbr {
+                initials.entry(abbr).or_insert(k);
+            }
+        }
+        // `DPRK stands for the Democratic People's Republic of Korea`
+        for (k, pair) in self.mentions.windows(2).enumerate() {
+            let between: Vec<&str> = (pair[0].tokens.end..pair[1].tokens.start)
+                .map(|i| doc.token_text(i))
+                .collect();
+            if is_acronym(self.text(&pair[0]))
+                && matches!(
+                    between.as_slice(),
+                    ["stands", "for"] | ["stands", "for", "the"]
+                )
+            {
+                defined.insert(acronym_key(self.text(&pair[0])), k + 1);
+            }
+        }
+        Acronyms { defined, initials }
+    }
+
+    /// The key of a name typed `kind`.
+    fn key_of_name(&self, m: &Mention, kind: Option<EntityType>) -> String {
         match (kind, m.canonical) {
-            (Some(EntityType::Person), _) => format!("p:{}", person_key(&words(m))),
+            (Some(EntityType::Person), _) => format!("p:{}", person_key(&self.words(m))),
             // `CHICAGO 69 59`: the team stays apart from the city.
-            _ if m.subtype == Some("team") => format!("t:{}", phrase_key(words(m).into_iter())),
+            _ if m.subtype == Some("team") => {
+                format!("t:{}", phrase_key(self.words(m).into_iter()))
+            }
             (_, Some(canonical)) => format!("n:{}", phrase_key(canonical.split(' '))),
-            _ => format!("n:{}", phrase_key(words(m).into_iter())),
+            _ => format!("n:{}", phrase_key(self.words(m).into_iter())),
         }
-    };
-    for k in 0..n {
-        let m = &mentions[k];
-        let w = words(m);
-        if w.len() == 1 && is_acronym(w[0]) && m.kind != Some(EntityType::Person) {
-            // A listed acronym (`U.S.`) follows only the story's own definition.
-            let by_initials = || {
-                initials
+    }
+
+    /// Pass 2: keys of everything but one-word person and undecided mentions; an
+    /// acronym takes the key of what it stands for.
+    fn key_full_names(&mut self, acronyms: &Acronyms) {
+        for k in 0..self.mentions.len() {
+            let m = &self.mentions[k];
+            let w = self.words(m);
+            if w.len() == 1 && is_acronym(w[0]) && m.kind != Some(EntityType::Person) {
+                // A listed acronym (`U.S.`) follows only the story's own definition.
+                let by_initials = || {
+                    acronyms
+                        .initials
+                        .get(&acronym_key(w[0]))
+                        .filter(|_| m.canonical.is_none())
+                };
+                let target = acronyms
+                    .defined
                     .get(&acronym_key(w[0]))
-                    .filter(|_| m.canonical.is_none())
-            };
-            let target = defined
-                .get(&acronym_key(w[0]))
-                .or_else(by_initials)
-                .copied()
-                .filter(|&d| d != k);
-            if let Some(d) = target {
-                {
-                    keys[k] = Some(table.intern(key_of_name(&mentions[d], kinds[d])));
-                    kinds[k] = kinds[d].or(kinds[k]);
+                    .or_else(by_initials)
+                    .copied()
+                    .filter(|&d| d != k);
+                if let Some(d) = target {
+                    let key = self.key_of_name(&self.mentions[d], self.kinds[d]);
+                    self.keys[k] = Some(self.table.intern(key));
+                    self.kinds[k] = self.kinds[d].or(self.kinds[k]);
                     continue;
                 }
             }
-        }
-        if m.kind.is_some() && !(m.kind == Some(EntityType::Person) && w.len() == 1) {
-            keys[k] = Some(table.intern(key_of_name(m, m.kind)));
+            if m.kind.is_some() && !(m.kind == Some(EntityType::Person) && w.len() == 1) {
+                let key = self.key_of_name(m, m.kind);
+                self.keys[k] = Some(self.table.intern(key));
+            }
         }
     }
 
-    // People named in full, for the one-word mentions to join.
-    let mut people: FxHashMap<KeyId, Vec<usize>> = FxHashMap::default(); // full mentions
-    let mut person_order: Vec<KeyId> = Vec::new();
-    for k in 0..n {
-        if let Some(key) = keys[k].filter(|&key| table.is_person(key)) {
-            let list = people.entry(key).or_default();
-            if list.is_empty() {
-                person_order.push(key);
-            }
-            list.push(k);
-        }
-    }
-    // For each first or last word of a full name, the person it most likely means
-    // alone: the one with most full mentions, the earliest on a tie.
-    let mut main_by_word: FxHashMap<String, KeyId> = FxHashMap::default();
-    let mut words_of_person: FxHashMap<KeyId, Vec<String>> = FxHashMap::default();
-    for &key in &person_order {
-        let m = &mentions[people[&key][0]];
-        let w = words(m);
-        let named: Vec<&&str> = w.iter().filter(|x| x.chars().count() > 1).collect();
-        let mut name_words: Vec<String> = [named.first(), named.last()]
-            .into_iter()
-            .flatten()
-            .map(|word| word.to_lowercase())
-            .collect();
-        name_words.dedup();
-        let weight = |key: KeyId| (people[&key].len(), std::cmp::Reverse(people[&key][0]));
-        for word in &name_words {
-            let best = main_by_word.entry(word.clone()).or_insert(key);
-            if weight(key) > weight(*best) {
-                *best = key;
+    /// The people named in full so far, and the words they go by alone.
+    fn people_named_in_full(&self) -> People {
+        let mut full: FxHashMap<KeyId, Vec<usize>> = FxHashMap::default();
+        let mut order: Vec<KeyId> = Vec::new();
+        for (k, key) in self.keys.iter().enumerate() {
+            if let Some(key) = key.filter(|&key| self.table.is_person(key)) {
+                let list = full.entry(key).or_default();
+                if list.is_empty() {
+                    order.push(key);
+                }
+                list.push(k);
             }
         }
-        words_of_person.insert(key, name_words);
-    }
-    // The type each name got where it was decided: the last such mention's.
-    let mut last_decided: Vec<Option<(usize, EntityType)>> = vec![None; table.len()];
-    for k in 0..n {
-        if let (Some(key), Some(kind)) = (keys[k], kinds[k]) {
-            last_decided[key as usize] = Some((k, kind));
-        }
-    }
-    let mut decided_names: FxHashMap<&str, (usize, EntityType)> = FxHashMap::default();
-    for (key, decided) in last_decided.into_iter().enumerate() {
-        if let Some(decided) = decided {
-            let name = &table.name(key as KeyId)[2..];
-            let entry = decided_names.entry(name).or_insert(decided);
-            if decided.0 > entry.0 {
-                *entry = decided;
+        let mut main_by_word: FxHashMap<String, KeyId> = FxHashMap::default();
+        let mut words_of_person: FxHashMap<KeyId, Vec<String>> = FxHashMap::default();
+        let weight = |key: KeyId| (full[&key].len(), std::cmp::Reverse(full[&key][0]));
+        for &key in &order {
+            let w = self.words(&self.mentions[full[&key][0]]);
+            let named: Vec<&&str> = w.iter().filter(|x| x.chars().count() > 1).collect();
+            let mut name_words: Vec<String> = [named.first(), named.last()]
+                .into_iter()
+                .flatten()
+                .map(|word| word.to_lowercase())
+                .collect();
+            name_words.dedup();
+            for word in &name_words {
+                let best = main_by_word.entry(word.clone()).or_insert(key);
+                if weight(key) > weight(*best) {
+                    *best = key;
+                }
             }
+            words_of_person.insert(key, name_words);
+        }
+        People {
+            main_by_word,
+            words_of_person,
         }
     }
-    let decided_names: FxHashMap<String, EntityType> = decided_names
-        .into_iter()
-        .map(|(name, (_, kind))| (name.to_string(), kind))
-        .collect();
 
-    // One pass in story order: `latest_full` holds, for each name word, the person
-    // most recently named in full with it (a look-up, not a look-back).
-    let mut latest_full: FxHashMap<&str, (usize, KeyId)> = FxHashMap::default();
-    for k in 0..n {
-        // Keys given so far are full names; this loop only keys mentions without one.
-        if let Some(key) = keys[k].filter(|&key| table.is_person(key)) {
-            for word in words_of_person.get(&key).into_iter().flatten() {
-                latest_full.insert(word, (mentions[k].bytes(doc).start, key));
+    /// Pass 3: a one-word mention joins the person most recently named in full with
+    /// that word in its paragraph, else the story's main person by that word. One pass
+    /// in story order: `latest_full` holds, for each name word, the person most
+    /// recently named in full with it (a look-up, not a look-back).
+    fn join_one_word_mentions(&mut self, people: &People) {
+        let doc = self.doc;
+        let mut latest_full: FxHashMap<&str, (usize, KeyId)> = FxHashMap::default();
+        for k in 0..self.mentions.len() {
+            // Keys given before this pass are full names; it only keys mentions without one.
+            if let Some(key) = self.keys[k].filter(|&key| self.table.is_person(key)) {
+                for word in people.words_of_person.get(&key).into_iter().flatten() {
+                    latest_full.insert(word, (self.mentions[k].bytes(doc).start, key));
+                }
             }
-        }
-        if keys[k].is_some() {
-            continue;
-        }
-        let m = &mentions[k];
-        let w = words(m);
-        let lower = phrase_key(w.iter().copied());
-        if w.len() == 1 {
-            // The most recent full mention in this paragraph, else the main person.
+            if self.keys[k].is_some() {
+                continue;
+            }
+            let m = &self.mentions[k];
+            let w = self.words(m);
+            if w.len() != 1 {
+                continue;
+            }
+            let lower = phrase_key(w.iter().copied());
             let here = doc.line_of(m.bytes(doc).start);
             let recent = latest_full
                 .get(lower.as_str())
                 .filter(|(at, _)| doc.line_of(*at) == here)
                 .map(|(_, key)| *key);
-            if let Some(key) = recent.or_else(|| main_by_word.get(&lower).copied()) {
-                keys[k] = Some(key);
-                kinds[k] = Some(EntityType::Person);
-                continue;
+            if let Some(key) = recent.or_else(|| people.main_by_word.get(&lower).copied()) {
+                self.keys[k] = Some(key);
+                self.kinds[k] = Some(EntityType::Person);
             }
         }
-        if let Some(&kind) = decided_names.get(&lower) {
-            keys[k] = Some(table.intern(format!("n:{lower}")));
-            kinds[k] = Some(kind);
-            continue;
-        }
-        if m.unsure {
-            continue;
-        }
-        let before = m.tokens.start.checked_sub(1).map(|i| doc.token_text(i));
-        let kind = if m.kind == Some(EntityType::Person)
-            || lex.is_given_name(w[0])
-            || lex.is_surname(w[w.len() - 1])
-        {
-            EntityType::Person
-        } else if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
-            EntityType::Location
-        } else if w.len() > 1 {
-            EntityType::Person
-        } else {
-            EntityType::Organization
-        };
-        kinds[k] = Some(kind);
-        keys[k] = Some(table.intern(if kind == EntityType::Person {
-            format!("p:{}", person_key(&w))
-        } else {
-            format!("n:{lower}")
-        }));
     }
 
-    // Group in order of first mention.
-    let mut group_of_key: Vec<Option<usize>> = vec![None; table.len()];
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for k in 0..n {
-        let Some(key) = keys[k] else { continue };
-        let g = *group_of_key[key as usize].get_or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(k);
+    /// The type each name got where it was decided: the last such mention's.
+    fn decided_names(&self) -> FxHashMap<String, EntityType> {
+        let mut last_decided: Vec<Option<(usize, EntityType)>> = vec![None; self.table.len()];
+        for (k, (key, kind)) in self.keys.iter().zip(&self.kinds).enumerate() {
+            if let (Some(key), Some(kind)) = (key, kind) {
+                last_decided[*key as usize] = Some((k, *kind));
+            }
+        }
+        let mut decided_names: FxHashMap<&str, (usize, EntityType)> = FxHashMap::default();
+        for (key, decided) in last_decided.into_iter().enumerate() {
+            if let Some(decided) = decided {
+                let name = &self.table.name(key as KeyId)[2..];
+                let entry = decided_names.entry(name).or_insert(decided);
+                if decided.0 > entry.0 {
+                    *entry = decided;
+                }
+            }
+        }
+        decided_names
+            .into_iter()
+            .map(|(name, (_, kind))| (name.to_string(), kind))
+            .collect()
     }
-    groups
-        .iter()
-        .map(|g| entity_of(doc, &mentions, &kinds, g))
-        .collect()
+
+    /// Pass 4: a mention still without a key takes the type of the same name
+    /// decided elsewhere, else a guess from the word lists and the word before
+    /// (`in Vladivostok` is a place); unsure mentions nothing matched are left out.
+    fn type_the_rest(&mut self, decided: &FxHashMap<String, EntityType>) {
+        let lex = Lexicon::get();
+        for k in 0..self.mentions.len() {
+            if self.keys[k].is_some() {
+                continue;
+            }
+            let m = &self.mentions[k];
+            let w = self.words(m);
+            let lower = phrase_key(w.iter().copied());
+            if let Some(&kind) = decided.get(&lower) {
+                self.keys[k] = Some(self.table.intern(format!("n:{lower}")));
+                self.kinds[k] = Some(kind);
+                continue;
+            }
+            if m.unsure {
+                continue;
+            }
+            let before = m
+                .tokens
+                .start
+                .checked_sub(1)
+                .map(|i| self.doc.token_text(i));
+            let kind = if m.kind == Some(EntityType::Person)
+                || lex.is_given_name(w[0])
+                || lex.is_surname(w[w.len() - 1])
+            {
+                EntityType::Person
+            } else if before.is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
+                EntityType::Location
+            } else if w.len() > 1 {
+                EntityType::Person
+            } else {
+                EntityType::Organization
+            };
+            self.kinds[k] = Some(kind);
+            let key = if kind == EntityType::Person {
+                format!("p:{}", person_key(&w))
+            } else {
+                format!("n:{lower}")
+            };
+            self.keys[k] = Some(self.table.intern(key));
+        }
+    }
+
+    /// Pass 5: one entity per key, in order of first mention.
+    fn build_entities(self) -> Vec<Entity> {
+        let mut group_of_key: Vec<Option<usize>> = vec![None; self.table.len()];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (k, key) in self.keys.iter().enumerate() {
+            let Some(key) = key else { continue };
+            let g = *group_of_key[*key as usize].get_or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(k);
+        }
+        groups
+            .iter()
+            .map(|g| entity_of(self.doc, &self.mentions, &self.kinds, g))
+            .collect()
+    }
 }
 
 /// An entity's key: `p:kimjongun` (a person, by the letters of the name), `n:north
