@@ -31,7 +31,9 @@ options:
                              so spreadsheets show it as text (see the README)
   --table quotes|entities|dates|figures  one row per quote, entity mention, date
                              or figure, with the columns article, kind, text,
-                             speaker, entity, type, value, start, end
+                             speaker, entity, type, value, start, end; with
+                             compare, quotes or entities: the aligned quotes (or
+                             entities), with a group column in front
   --output FILE              write there instead of standard output
   --jsonl                    JSON lines in ({\"id\", \"text\", \"reference_date\"?}),
                              JSON lines out ({\"id\", \"analysis\"} or {\"id\", \"error\"}),
@@ -196,6 +198,18 @@ fn run_compare(args: &Args) -> Result<(), String> {
         .collect();
     let analyses: Vec<_> = texts.iter().map(|t| args.analyzer.analyze(t)).collect();
     let stories: Vec<_> = texts.iter().map(String::as_str).zip(&analyses).collect();
+    if let Some(table) = args.table {
+        let comparison = compare(&stories);
+        let rows = table::compare_rows(table, &names, &analyses, &comparison)?;
+        let mut writer = TableWriter::new(args.format, &table::COMPARE_COLUMNS, output(args)?)
+            .map_err(|e| e.to_string())?;
+        for row in &rows {
+            writer.write(row).map_err(|e| e.to_string())?;
+        }
+        return writer
+            .finish()
+            .map_err(|e| format!("cannot write the output: {e}"));
+    }
     /// What `compare` prints: the comparison refers to the analyses' quotes and entities.
     #[derive(serde::Serialize)]
     struct Document<'a> {
@@ -346,6 +360,16 @@ fn walk_txt(folder: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
+/// Where the output goes: `--output FILE`, else standard output.
+fn output(args: &Args) -> Result<Box<dyn Write>, String> {
+    Ok(match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
 /// Where the articles go: the whole analysis (pretty JSON, or one JSON line per
 /// article), or the rows of a table.
 enum Output {
@@ -361,12 +385,7 @@ enum Output {
 
 impl Output {
     fn new(args: &Args) -> Result<Output, String> {
-        let out: Box<dyn Write> = match &args.output {
-            Some(path) => Box::new(BufWriter::new(
-                std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?,
-            )),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
-        };
+        let out = output(args)?;
         Ok(match args.table {
             None => Output::Analyses {
                 format: args.format,
@@ -630,7 +649,7 @@ use table::Table;
 /// the same columns (`COLUMNS`), so the rows of several tables or runs can be stacked.
 mod table {
     use super::Field;
-    use article_analyzer::{Analysis, EntityType, FigureKind, QuoteKind};
+    use article_analyzer::{Analysis, Change, Comparison, EntityType, FigureKind, QuoteKind};
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Table {
@@ -768,6 +787,125 @@ mod table {
                 })
                 .collect(),
         }
+    }
+
+    /// The columns of `compare --table`: `group` first (which aligned statement, or which
+    /// entity row, of the comparison), then the columns of `COLUMNS`, so that a story's
+    /// rows read as its own table's do:
+    ///
+    /// | column  | quotes (one row per quote of each version) | entities (one row per story naming it) |
+    /// |---------|--------------------------------------------|----------------------------------------|
+    /// | group   | the index in the comparison's `quotes`     | the index in the comparison's `entities` |
+    /// | article | the file                                   | same                                   |
+    /// | kind    | `full`, `partial`, `indirect`              | `quoted` or `mentioned` in that story  |
+    /// | text    | the quoted words                           | the story's first mention as written   |
+    /// | speaker | the speaker as written                     | empty                                  |
+    /// | entity  | the speaker's name across the stories      | the name across the stories            |
+    /// | type    | the speaker entity's type                  | the entity's type                      |
+    /// | value   | on a version's first quote: its wording changes against the first story's (`Kim Jong Un → Kim Jong-un; the DPRK → [North Korea]`) | the story's mention count |
+    /// | start, end | the quote's offsets                     | the story's first mention's            |
+    pub const COMPARE_COLUMNS: [&str; 10] = [
+        "group", "article", "kind", "text", "speaker", "entity", "type", "value", "start", "end",
+    ];
+
+    /// The rows of `compare --table` (quotes or entities) for the comparison of the
+    /// stories `articles` (their names) with their `analyses`.
+    pub fn compare_rows<'a>(
+        table: Table,
+        articles: &[&'a str],
+        analyses: &'a [Analysis],
+        comparison: &'a Comparison,
+    ) -> Result<Vec<[Field<'a>; 10]>, String> {
+        let mut out = Vec::new();
+        match table {
+            Table::Quotes => {
+                // Each story's own quotes table, whose rows the versions' quotes take.
+                let quotes: Vec<_> = articles
+                    .iter()
+                    .zip(analyses)
+                    .map(|(&article, analysis)| rows(Table::Quotes, article, analysis))
+                    .collect();
+                for (group, statement) in comparison.quotes.iter().enumerate() {
+                    for version in &statement.versions {
+                        let changes = changes(&version.changes);
+                        for (i, &q) in version.quotes.iter().enumerate() {
+                            let [_, kind, text, speaker, _, speaker_type, _, start, end] =
+                                quotes[version.story][q].clone();
+                            let value = match (i, &changes) {
+                                (0, Some(changes)) => Field::Owned(changes.clone()),
+                                _ => Field::Empty,
+                            };
+                            let entity =
+                                version.speaker.as_deref().map_or(Field::Empty, Field::Text);
+                            out.push([
+                                Field::Number(group),
+                                Field::Text(articles[version.story]),
+                                kind,
+                                text,
+                                speaker,
+                                entity,
+                                speaker_type,
+                                value,
+                                start,
+                                end,
+                            ]);
+                        }
+                    }
+                }
+            }
+            Table::Entities => {
+                for (group, shared) in comparison.entities.iter().enumerate() {
+                    for here in &shared.stories {
+                        let analysis = &analyses[here.story];
+                        let entity = here
+                            .entities
+                            .first()
+                            .and_then(|&i| analysis.entities.get(i));
+                        let first = entity.and_then(|e| e.mentions.first());
+                        out.push([
+                            Field::Number(group),
+                            Field::Text(articles[here.story]),
+                            Field::Text(if here.quoted > 0 {
+                                "quoted"
+                            } else {
+                                "mentioned"
+                            }),
+                            first.map_or(Field::Empty, |m| Field::Text(&m.text)),
+                            Field::Empty,
+                            Field::Text(&shared.name),
+                            Field::Text(entity_type(shared.entity_type)),
+                            Field::Number(here.mentions),
+                            first.map_or(Field::Empty, |m| Field::Number(m.start)),
+                            first.map_or(Field::Empty, |m| Field::Number(m.end)),
+                        ]);
+                    }
+                }
+            }
+            Table::Dates | Table::Figures => {
+                return Err("compare --table: use quotes or entities".to_string())
+            }
+        }
+        Ok(out)
+    }
+
+    /// A version's changes as `reference words → version words; …` (`∅` for no words),
+    /// or None for the reference version itself.
+    fn changes(changes: &[Change]) -> Option<String> {
+        let words = |spans: &[article_analyzer::Span]| {
+            let words: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+            if words.is_empty() {
+                "∅".to_string()
+            } else {
+                words.join(" … ")
+            }
+        };
+        (!changes.is_empty()).then(|| {
+            changes
+                .iter()
+                .map(|c| format!("{} → {}", words(&c.reference), words(&c.version)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
     }
 
     fn entity_type(t: EntityType) -> &'static str {

@@ -351,3 +351,104 @@ fn output_goes_to_the_file_named_and_nothing_to_stdout() {
     assert!(csv.lines().count() > 2, "{csv}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `compare --table quotes|entities`: the comparison's aligned quotes (or entities) as
+/// rows, `group` saying which statement (or entity row) each belongs to, through the
+/// same table writer and formats.
+#[test]
+fn compare_tables_hold_the_aligned_quotes_and_entities_of_the_seeds() {
+    let yonhap = format!("{}/yonhap-2023-09-14-kim-putin.txt", fixtures());
+    let efe = format!("{}/efe-2023-09-14-kim-putin.txt", fixtures());
+    let compare = |table: &str, format: &str| {
+        stdout(&[
+            "compare",
+            "--reference-date",
+            "2023-09-14",
+            "--format",
+            format,
+            "--table",
+            table,
+            &yonhap,
+            &efe,
+        ])
+    };
+
+    let json: Value = serde_json::from_str(&compare("quotes", "json")).unwrap();
+    let rows = json.as_array().unwrap();
+    // The KCNA statement: the Yonhap version is the reference, EFE's names its changes.
+    let kcna: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["entity"] == "Korean Central News Agency")
+        .collect();
+    let group = &kcna[0]["group"];
+    let versions: Vec<&Value> = rows.iter().filter(|r| &r["group"] == group).collect();
+    assert_eq!(versions[0]["article"], yonhap.as_str());
+    assert!(
+        versions[0]["value"].is_null(),
+        "the reference has no changes"
+    );
+    let efe_first = versions
+        .iter()
+        .find(|r| r["article"] == efe.as_str())
+        .unwrap();
+    let changes = efe_first["value"].as_str().unwrap();
+    assert!(changes.contains("Kim Jong Un → Kim Jong-un"), "{changes}");
+    assert!(changes.contains("the DPRK → [North Korea]"), "{changes}");
+    for row in rows {
+        let text = std::fs::read_to_string(row["article"].as_str().unwrap()).unwrap();
+        assert_eq!(check_spans_json(&text, OffsetUnit::Utf16, row), 1, "{row}");
+    }
+
+    // The TSV holds the same rows, under the same header.
+    let tsv = compare("quotes", "tsv");
+    let mut lines = tsv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "group\tarticle\tkind\ttext\tspeaker\tentity\ttype\tvalue\tstart\tend"
+    );
+    assert_eq!(lines.count(), rows.len());
+
+    // Entities: one row per story naming each; Kim Jong-il in EFE only, never merged
+    // with Kim Jong-un, who is quoted in both.
+    let csv = compare("entities", "csv");
+    let entities: Value = serde_json::from_str(&compare("entities", "json")).unwrap();
+    let entities = entities.as_array().unwrap();
+    assert_eq!(csv.lines().count(), entities.len() + 1);
+    let stories_of = |name: &str| -> Vec<(String, String)> {
+        entities
+            .iter()
+            .filter(|r| r["entity"] == name)
+            .map(|r| {
+                let article = r["article"].as_str().unwrap();
+                let agency = if article == yonhap { "Yonhap" } else { "EFE" };
+                (agency.to_string(), r["kind"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    assert_eq!(
+        stories_of("Kim Jong-un"),
+        [
+            ("Yonhap".into(), "quoted".into()),
+            ("EFE".into(), "quoted".into())
+        ]
+    );
+    assert_eq!(
+        stories_of("Kim Jong-il"),
+        [("EFE".into(), "mentioned".into())]
+    );
+    for row in entities {
+        assert!(row["value"].as_u64().unwrap() >= 1);
+        let text = std::fs::read_to_string(row["article"].as_str().unwrap()).unwrap();
+        assert_eq!(check_spans_json(&text, OffsetUnit::Utf16, row), 1, "{row}");
+    }
+
+    // Dates and figures have no comparison table: an error, not an empty table.
+    let refused = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .args([
+            "compare", "--format", "csv", "--table", "dates", &yonhap, &efe,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("use quotes or entities"));
+}

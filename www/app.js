@@ -1,10 +1,11 @@
 // The page's events: text in (typing, paste, drop, sample, file), analysis out (through
 // the package's worker client, client.js), the result rendered with render.js, plus
-// copy/download, clear and localStorage. Everything the user gives is handled as text,
-// never as HTML.
+// copy/download, clear and localStorage; the reader's own patterns come from
+// patterns.js. Everything the user gives is handled as text, never as HTML.
 
 import { AnalyzerClient } from './pkg/client.js';
 import { renderArticle, renderBreakdown, linkHighlights } from './pkg/render.js';
+import { usablePatterns, refuse, onPatternsChanged } from './patterns.js';
 
 const STORAGE_KEY = 'article-analyzer:text';
 /** localStorage holds about 5 M UTF-16 units per origin; keep well under it. */
@@ -44,8 +45,12 @@ let busyTimer = 0;
 let newest = 0;
 
 async function request(text) {
-  const options = {};
+  // Stage timings for the status line; the reader's patterns (the worker then loads the
+  // full wasm module).
+  const options = { timings: true };
   if (referenceDate.value) options.reference_date = referenceDate.value;
+  const patterns = usablePatterns();
+  if (patterns.length) options.patterns = patterns;
   const mine = ++newest;
   clearTimeout(busyTimer);
   busyTimer = setTimeout(showBusy, BUSY_AFTER_MS);
@@ -56,6 +61,11 @@ async function request(text) {
     answer = await analyzer.analyzeView(text, options, { channel: 'page', onProgress });
   } catch (error) {
     if (error.name === 'AbortError' || mine !== newest) return;
+    // A pattern the analyzer refused is shown beside it; the rest analyze without it.
+    if (refuse(error, patterns)) {
+      request(text);
+      return;
+    }
     endBusy();
     setStatus('error', `Could not analyze the text: ${error.message}`);
     return;
@@ -103,11 +113,20 @@ function show(text, { view, totals, ms, json }) {
     plural(totals.quotes, 'quote'),
     plural(view.entities.length, 'entity', 'entities'),
     plural(totals.dates, 'date'),
+    plural(totals.figures, 'figure'),
   ];
+  if (totals.matches) counts.push(plural(totals.matches, 'pattern match', 'pattern matches'));
   setStatus(
     'done',
-    `${text.length.toLocaleString()} characters analyzed in ${formatMs(ms)}: ${counts.join(', ')}.`,
+    `${text.length.toLocaleString()} characters analyzed in ${formatMs(ms)}${formatStages(view.timings)}: ${counts.join(', ')}.`,
   );
+}
+
+/** The stage timings (`options.timings`) as ` (text 0.2, anatomy 0.4, … ms)`. */
+function formatStages(timings) {
+  if (!timings?.stages?.length) return '';
+  const stages = timings.stages.map(({ stage, ms }) => `${stage} ${ms < 10 ? ms.toFixed(1) : Math.round(ms)}`);
+  return ` (${stages.join(', ')} ms)`;
 }
 
 function setStatus(state, message) {
@@ -271,6 +290,7 @@ textarea.addEventListener('input', () => onTextChanged());
 textarea.addEventListener('paste', onPaste);
 $('edit-all').addEventListener('click', editAll);
 referenceDate.addEventListener('change', () => onTextChanged({ immediately: true }));
+onPatternsChanged(() => onTextChanged());
 $('sample').addEventListener('change', (event) => loadSample(event.target.value));
 $('open').addEventListener('click', () => $('file').click());
 $('file').addEventListener('change', (event) => {

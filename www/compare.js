@@ -3,10 +3,13 @@
 // open the comparison: the quotes the stories share side by side with their differences
 // marked, who each names and quotes, figures and dates that differ, and what only one
 // story has. Everything links back to its story's text. Stories are kept in this
-// browser's local storage, like the single text before.
+// browser's local storage, like the single text before. The stories are analyzed and
+// compared in the package's worker (client.js's `compare`).
 //
 // Knowingly limited: a story too large for the textarea (app.js shows only its start)
 // is compared as far as the textarea holds it.
+
+import { AnalyzerClient } from './pkg/client.js';
 
 const STORAGE_KEY = 'article-analyzer:stories';
 const MAX_STORED = 1_000_000;
@@ -152,11 +155,11 @@ function restore() {
 
 // ---- comparing --------------------------------------------------------------------
 
-let worker = null;
-let nextId = 1;
-let pending = 0;
+/** The comparisons' own client of the package's worker: a comparison never waits behind
+ *  the analysis of the story being typed (app.js's client), nor replaces it. */
+let analyzer = null;
 
-function openCompare() {
+async function openCompare() {
   keepEditorText();
   const texts = stories.filter((s) => s.trim());
   if (texts.length < 2) return;
@@ -164,29 +167,28 @@ function openCompare() {
   showPanels(true);
   renderTabs();
   save();
-  worker ??= new Worker(new URL('./compare-worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = onCompared;
-  pending = nextId++;
   const options = {};
   if ($('reference-date').value) options.reference_date = $('reference-date').value;
   // Which story each compared text is, for the links back.
   const indices = stories.map((s, i) => (s.trim() ? i : -1)).filter((i) => i >= 0);
-  compared = { pendingIndices: indices };
+  compared = null;
+  downloadButton.disabled = true;
   setCompareStatus('busy', 'Comparing…');
   compareView.setAttribute('aria-busy', 'true');
-  worker.postMessage({ id: pending, texts, options });
-}
-
-function onCompared(event) {
-  const { id, analyses, comparison, ms, error } = event.data;
-  if (id !== pending) return;
-  compareView.setAttribute('aria-busy', 'false');
-  if (error) {
-    setCompareStatus('error', error);
+  analyzer ??= new AnalyzerClient();
+  let answer;
+  try {
+    // On one channel: opening Compare again drops the comparison still running.
+    answer = await analyzer.compare(texts, options, { channel: 'compare' });
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    compareView.setAttribute('aria-busy', 'false');
+    setCompareStatus('error', `Could not compare the stories: ${error.message}`);
     return;
   }
-  const indices = compared.pendingIndices;
-  compared = { indices, texts: indices.map((i) => stories[i]), analyses, comparison };
+  const { analyses, comparison, ms } = answer;
+  compareView.setAttribute('aria-busy', 'false');
+  compared = { indices, texts, analyses, comparison };
   compareBody.replaceChildren(renderComparison());
   downloadButton.disabled = false;
   const shared = comparison.quotes.length;

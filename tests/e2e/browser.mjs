@@ -130,3 +130,21 @@ export async function openSite({ root = wwwRoot } = {}) {
     },
   };
 }
+
+/** A fresh page of `site` at `path` with empty localStorage (cleared, then reloaded). */
+export async function openCleanPage(site, path, contextOptions) {
+  const page = await site.newPage(contextOptions);
+  await page.goto(site.url(path));
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  return page;
+}
+
+/** Puts `text` in the page's editor (#article) as a paste would. */
+export async function pasteText(page, text) {
+  await page.evaluate((value) => {
+    const textarea = document.getElementById("article");
+    textarea.value = value;
+    textarea.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, text);
+}

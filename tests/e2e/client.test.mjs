@@ -131,6 +131,28 @@ test('analyzeView trims what a page shows and keeps the whole result for json()'
   assert.ok(result.ms > 0);
 });
 
+test('compare analyzes and compares in the worker, as the package does in Node; patterns load the full module', async () => {
+  const [yonhap, efe] = ['yonhap', 'efe'].map((agency) => fixtures().find(({ name }) => name.startsWith(agency)).text);
+  const options = { reference_date: '2023-09-14' };
+  const result = await page.evaluate(async ([texts, options]) => {
+    const answer = await window.client.compare(texts, options);
+    const bad = await window.client.compare('not a list').catch((e) => [e.name, e.message]);
+    const withPatterns = await window.client.analyze('HB 12 passed.', { patterns: [{ label: 'bill', regex: 'HB \\d+' }] });
+    const badPattern = await window.client.analyze('x', { patterns: [{ label: 'b', regex: '(' }] }).catch((e) => [e.name, e.message]);
+    return { ...answer, bad, matches: withPatterns.matches.map((m) => m.text), badPattern };
+  }, [[yonhap, efe], options]);
+  const node = await import('../../www/pkg/node.js');
+  const analyses = [yonhap, efe].map((text) => node.analyze(text, options));
+  assert.deepEqual(result.analyses, analyses);
+  assert.deepEqual(result.comparison, node.compare([yonhap, efe].map((text, i) => ({ text, analysis: analyses[i] }))));
+  assert.equal(result.comparison.quotes[0].speaker, 'Korean Central News Agency');
+  assert.equal(typeof result.ms, 'number');
+  assert.deepEqual(result.bad, ['TypeError', 'compare: texts must be an array of strings']);
+  assert.deepEqual(result.matches, ['HB 12']);
+  assert.equal(result.badPattern[0], 'TypeError');
+  assert.match(result.badPattern[1], /patterns\[0\]\.regex: /);
+});
+
 test('no console error and no request left 127.0.0.1', () => {
   assert.deepEqual(env.problems(), []);
 });

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openSite } from './browser.mjs';
+import { openSite, openCleanPage, pasteText as paste } from './browser.mjs';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const yonhap = fixture('yonhap-2023-09-14-kim-putin.txt');
@@ -25,21 +25,9 @@ after(async () => {
 });
 
 async function openPage(viewport = { width: 1280, height: 900 }) {
-  const page = await env.newPage({ viewport });
-  await page.goto(env.url('/index.html'));
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  const page = await openCleanPage(env, '/index.html', { viewport, acceptDownloads: true });
   await page.waitForSelector('#story-tabs [role="tab"]');
   return page;
-}
-
-/** Types `text` into the editor as a paste would. */
-async function paste(page, text) {
-  await page.evaluate((value) => {
-    const textarea = document.getElementById('article');
-    textarea.value = value;
-    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  }, text);
 }
 
 /** Two stories in, Compare open and rendered. */
@@ -92,6 +80,35 @@ test('two stories compared: the shared KCNA quote with both differences marked o
   if (process.env.UPDATE_SCREENSHOTS) {
     await page.screenshot({ path: new URL('compare-desktop.png', docs).pathname, fullPage: false });
   }
+});
+
+test("Compare's download holds the stories and the comparison; the story view's holds one analysis; one worker script", async () => {
+  const page = await openPage();
+  const workers = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+  await compareSeeds(page);
+  const download = async (button) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return JSON.parse(readFileSync(await file.path(), 'utf8'));
+  };
+  const both = await download('#compare-download');
+  assert.deepEqual(Object.keys(both), ['stories', 'comparison']);
+  assert.deepEqual(both.stories.map((s) => s.text), [yonhap, efe]);
+  assert.equal(both.comparison.version, 1);
+  assert.equal(both.comparison.quotes[0].speaker, 'Korean Central News Agency');
+  assert.deepEqual(both.stories.map((s) => s.analysis.dateline?.source), ['Yonhap', 'EFE']);
+
+  await page.click('#compare-back');
+  await page.waitForSelector('#status[data-state="done"]');
+  const one = await download('#download');
+  assert.equal(one.version, 1);
+  assert.equal(one.comparison, undefined);
+  assert.equal(one.stories, undefined);
+  assert.ok(Array.isArray(one.quotes));
+  // Both views speak to the package's worker; the Compare view has no worker of its own.
+  assert.ok(workers.length > 0);
+  assert.deepEqual([...new Set(workers)], ['/pkg/article-analysis-worker.js']);
+  assert.deepEqual(env.problems(), []);
 });
 
 test('a link in the comparison opens its story with the words selected', async () => {

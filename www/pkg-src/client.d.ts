@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeOptions } from './index.js';
+import type { Analysis, AnalyzeOptions, Comparison } from './index.js';
 
 /** What the worker is doing: `stage` as it starts, `fraction` (0..1) of the work done. */
 export interface AnalysisProgress {
@@ -19,7 +19,7 @@ export interface RequestOptions {
 export interface AnalysisView {
   view: Analysis;
   /** The untrimmed counts, as render.js's `renderBreakdown` takes them. */
-  totals: { quotes: number; dates: number; captions: number; mentions: number[] };
+  totals: { quotes: number; dates: number; captions: number; figures: number; matches: number; mentions: number[] };
   /** How long the analysis took in the worker, in milliseconds. */
   ms: number;
   /** The complete result as JSON (while this is the client's latest view). */
@@ -41,6 +41,13 @@ export declare class AnalyzerClient {
     options?: AnalyzeOptions | null,
     request?: RequestOptions & { items?: number; chars?: number },
   ): Promise<AnalysisView>;
+  /** Analyzes each text with `options` and compares the stories (the worker loads the
+   *  full module the first time); `ms`: how long it all took in the worker. */
+  compare(
+    texts: string[],
+    options?: AnalyzeOptions | null,
+    request?: Omit<RequestOptions, 'onProgress'>,
+  ): Promise<{ analyses: Analysis[]; comparison: Comparison; ms: number }>;
   /** Ends every pending request (each rejects with an AbortError). */
   abort(): void;
 }

@@ -14,6 +14,7 @@
 //   const { view, totals, ms, json } = await analyzer.analyzeView(text, options, {
 //     items: 200, chars: 100_000,               // what the page shows; json() gives the
 //   });                                         // complete result as JSON
+//   const { analyses, comparison, ms } = await analyzer.compare([textA, textB], options);
 //   analyzer.abort();                           // ends every pending request
 //   analyzer.inWorker;                          // true, false (this thread) or null (not started)
 //
@@ -27,6 +28,8 @@
 //   `renderBreakdown` takes them) and the analysis time (`ms`): copying a 5 MB story's
 //   whole result to the page would block it for a second. `json()` resolves with the
 //   complete result as JSON while this is the client's latest view.
+// - `compare` analyzes each text with `options` and compares the stories (the
+//   comparison in SCHEMA.md); the worker loads the full module for it the first time.
 // - Cancelling: an aborted `signal`, `abort()`, or a newer request on the same `channel`
 //   (any value: an element, a string). A request still waiting is dropped; one running
 //   is ended by replacing the worker (a superseded one running for less than 250 ms is
@@ -79,6 +82,11 @@ export class AnalyzerClient {
     const { id, promise } = this.#request(message, { onProgress, signal, channel });
     const { view, totals, ms } = await promise;
     return { view, totals, ms, json: () => this.#request({ type: 'json', of: id }, {}).promise };
+  }
+
+  /** Analyzes each of `texts` and compares them; resolves with `{analyses, comparison, ms}`. */
+  compare(texts, options, { signal, channel } = {}) {
+    return this.#request({ type: 'compare', texts, options }, { signal, channel }).promise;
   }
 
   /** Ends every pending request (each rejects with an AbortError). */

@@ -4,18 +4,26 @@ import type { Analysis } from './article_analyzer.js';
 export declare const ENTITY_TYPES: readonly ['person', 'organization', 'location', 'misc'];
 
 /** The breakdown (dateline card, headline/byline/notes, quotes filterable by speaker,
- *  entities by type, dates) as a detached element. Lists longer than `maxItems`
+ *  entities by type, dates, figures, the matches of the caller's patterns) as a detached element. Lists longer than `maxItems`
  *  (default 200) show their first items. */
 export declare function renderBreakdown(
   analysis: Analysis,
   options?: {
     maxItems?: number;
     /** True sizes of a result trimmed before rendering (`mentions[i]`: entity i's count). */
-    totals?: { quotes?: number; dates?: number; captions?: number; mentions?: number[] };
+    totals?: {
+      quotes?: number;
+      dates?: number;
+      captions?: number;
+      figures?: number;
+      matches?: number;
+      mentions?: number[];
+    };
   },
 ): HTMLElement;
 
-/** `text` with every quote, speaker, entity mention, date and the dateline highlighted;
+/** `text` with every quote, speaker, entity mention, date, figure, pattern match and the
+ *  dateline highlighted;
  *  `analysis` must be the result for `text` with UTF-16 offsets (the default). Shows the
  *  first `maxChars` (default 100 000) UTF-16 units. */
 export declare function renderArticle(

@@ -11,7 +11,8 @@
 // all the spans covering it, so one selector finds both sides of a link.
 //
 // Test contract: `data-quote` on each quote (its speaker inside with `data-speaker`),
-// `data-entity` + `data-type` on each entity entry, `data-dateline` on the dateline.
+// `data-entity` + `data-type` on each entity entry, `data-dateline` on the dateline,
+// `data-figure` on each figure, `data-match` on each match of the caller's patterns.
 
 /** The entity types of the contract, in display order. */
 export const ENTITY_TYPES = ['person', 'organization', 'location', 'misc'];
@@ -53,7 +54,10 @@ export function renderBreakdown(analysis, { maxItems = DEFAULT_MAX_ITEMS, totals
     renderQuotes(analysis, maxItems, totals),
     renderEntities(analysis.entities ?? [], maxItems, totals),
     renderDates(analysis.dates ?? [], maxItems, totals),
+    renderFigures(analysis.figures ?? [], maxItems, totals),
   );
+  // The caller's patterns: listed only when the caller gave some (a match exists).
+  if (analysis.matches?.length) root.append(renderMatches(analysis.matches, maxItems, totals));
   return root;
 }
 
@@ -319,9 +323,63 @@ function renderDates(dates, maxItems, totals) {
   return part;
 }
 
+/** The story's figures: each as written, its normalized value, and the sentence it is
+ *  about (what a fact-checker reads next to the number). */
+function renderFigures(figures, maxItems, totals) {
+  const total = totals.figures ?? figures.length;
+  const part = section(`Figures (${total.toLocaleString()})`, 'aa-figures');
+  if (!figures.length) {
+    part.append(el('p', 'aa-empty', 'No money, percentages or measured quantities found.'));
+    return part;
+  }
+  const list = el('ul', 'aa-list');
+  figures.slice(0, maxItems).forEach((figure, index) => {
+    const item = el('li', 'aa-item aa-figure-item');
+    item.dataset.figure = '';
+    item.dataset.ref = `figure-${index}`;
+    item.tabIndex = 0;
+    const title = el('p', 'aa-figure-title');
+    title.append(el('span', 'aa-figure-text', figure.text), ' → ', el('span', 'aa-figure-value', formatFigureValue(figure.value)));
+    title.append(' ', el('span', `aa-badge aa-kind-${figure.kind}`, figure.kind));
+    item.append(title);
+    if (figure.sentence?.text) item.append(el('p', 'aa-meta aa-figure-sentence', figure.sentence.text));
+    list.append(item);
+  });
+  part.append(list, moreNote(total, Math.min(maxItems, figures.length)));
+  return part;
+}
+
+/** `{number: 44500000, currency: 'USD'}` → `44,500,000 USD`; `{number: 0.6, currency:
+ *  'USD', per: 'barrel'}` → `0.6 USD per barrel`. */
+function formatFigureValue({ number, currency, unit, per } = {}) {
+  const amount = typeof number === 'number' ? number.toLocaleString(undefined, { maximumFractionDigits: 4 }) : '?';
+  const parts = [amount];
+  if (currency) parts.push(currency);
+  if (unit) parts.push(unit);
+  if (per) parts.push(`per ${per}`);
+  return parts.join(' ');
+}
+
+/** The matches of the caller's own patterns (those without an entity type). */
+function renderMatches(matches, maxItems, totals) {
+  const total = totals.matches ?? matches.length;
+  const part = section(`Your patterns (${total.toLocaleString()})`, 'aa-matches');
+  const list = el('ul', 'aa-list');
+  matches.slice(0, maxItems).forEach((match, index) => {
+    const item = el('li', 'aa-item aa-match-item');
+    item.dataset.match = '';
+    item.dataset.ref = `match-${index}`;
+    item.tabIndex = 0;
+    item.append(el('span', 'aa-match-label', match.label), ' ', el('span', 'aa-match-text', match.text));
+    list.append(item);
+  });
+  part.append(list, moreNote(total, Math.min(maxItems, matches.length)));
+  return part;
+}
+
 /**
  * Builds the article text with highlights: quotes, speakers, entity mentions (by type),
- * dates and the dateline; a web page's furniture, credits and captions greyed. Overlapping spans are cut into runs, each run a <span> with
+ * dates, figures, the matches of the caller's patterns and the dateline; a web page's furniture, credits and captions greyed. Overlapping spans are cut into runs, each run a <span> with
  * the classes and `data-refs` of every span covering it; plain runs are text nodes.
  */
 export function renderArticle(text, analysis, { maxChars = DEFAULT_MAX_TEXT } = {}) {
@@ -407,6 +465,10 @@ function collectMarks(analysis, limit) {
   (analysis.dates ?? []).forEach((date, i) =>
     add(date, `date-${i}`, 'aa-date', `Date: ${date.value ?? 'unknown'}`),
   );
+  (analysis.figures ?? []).forEach((figure, i) =>
+    add(figure, `figure-${i}`, 'aa-figure', `Figure: ${formatFigureValue(figure.value)}`),
+  );
+  (analysis.matches ?? []).forEach((match, i) => add(match, `match-${i}`, 'aa-match', `Your pattern: ${match.label}`));
   (analysis.quotes ?? []).forEach((quote, i) => {
     const who = quote.speaker ? quote.speaker.name || quote.speaker.text : 'no speaker found';
     add(quote, `quote-${i}`, `aa-quote aa-quote-${quote.kind}`, `Quote (${quote.kind}) — ${who}`);

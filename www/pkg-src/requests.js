@@ -12,14 +12,18 @@
 //                                  `view: {items, chars}`: answer with a trimmed view
 //                                  and keep the complete result for 'json'
 //   {id, type: 'json', of}         the complete result of the view request `of`, as JSON
+//   {id, type: 'compare', texts, options}
+//                                  analyzes each text and compares them (the full
+//                                  module, loaded first, once)
 // Out, for request `id`:
 //   {id, progress: {stage, fraction}}  zero or more, before the answer (stages: text,
 //                                      anatomy, entities, quotes, dates, figures, offsets, result)
 //   {id, result}                       the answer: null for init, the Analysis,
-//                                      {view, totals, ms} for a view, a string for json
+//                                      {view, totals, ms} for a view, a string for json,
+//                                      {analyses, comparison, ms} for compare
 //   {id, error: {name, message}}       a TypeError for a bad argument stays a TypeError
 
-import init, { initFull, analyzeWithProgress } from './index.js';
+import init, { initFull, analyze, analyzeWithProgress, compare } from './index.js';
 
 /** The complete result of the last view request: `{id, analysis}`. */
 let kept = null;
@@ -46,6 +50,7 @@ async function resultOf(request, reply) {
     if (kept?.id !== request.of) throw new Error('That result is gone; analyze the text again.');
     return JSON.stringify(kept.analysis, null, 2);
   }
+  if (type === 'compare') return compareTexts(request);
   if (type !== 'analyze') throw new TypeError(`unknown request type ${JSON.stringify(type)}`);
   await (loading ??= init());
   if (request.options?.patterns?.length) await initFull();
@@ -56,6 +61,17 @@ async function resultOf(request, reply) {
   if (!request.view) return analysis;
   kept = { id, analysis };
   return { ...viewOf(analysis, request.view), ms };
+}
+
+/** `{analyses, comparison, ms}` for the stories `texts`, each analyzed with `options`. */
+async function compareTexts({ texts, options }) {
+  if (!Array.isArray(texts)) throw new TypeError('compare: texts must be an array of strings');
+  await (loading ??= init());
+  await initFull();
+  const started = performance.now();
+  const analyses = texts.map((text) => analyze(text, options));
+  const comparison = compare(texts.map((text, i) => ({ text, analysis: analyses[i] })));
+  return { analyses, comparison, ms: performance.now() - started };
 }
 
 /** What a page shows of a result (the first `items` of each list, the mentions in the
@@ -70,12 +86,16 @@ function viewOf(analysis, { items, chars }) {
     captions: analysis.captions.slice(0, items),
     quotes: analysis.quotes.slice(0, items),
     dates: analysis.dates.slice(0, items),
+    figures: analysis.figures.slice(0, items),
+    matches: analysis.matches.slice(0, items),
     entities: analysis.entities.map((entity) => ({ ...entity, mentions: entity.mentions.filter(shown) })),
   };
   const totals = {
     quotes: analysis.quotes.length,
     dates: analysis.dates.length,
     captions: analysis.captions.length,
+    figures: analysis.figures.length,
+    matches: analysis.matches.length,
     mentions: analysis.entities.map((entity) => entity.mentions.length),
   };
   return { view, totals };
