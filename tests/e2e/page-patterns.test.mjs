@@ -175,3 +175,16 @@ test("the story's figures are listed with value and sentence, linked to the text
   assert.deepEqual(env.problems(), []);
   await page.close();
 });
+
+test('at phone width the patterns panel, with a pattern and its error, is no wider than the screen', async () => {
+  const page = await openCleanPage(env, '/index.html', { viewport: { width: 390, height: 844 } });
+  await paste(page, STORY);
+  await page.click('#patterns-panel summary');
+  await page.click('#add-pattern');
+  await fillPattern(page, 0, { label: 'a rather long label', value: '(unclosed and long '.repeat(3) });
+  await page.locator('#pattern-list [data-pattern="0"] .pattern-error').waitFor({ state: 'visible', timeout: 30_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  assert.deepEqual(env.problems(), []);
+  await page.close();
+});
