@@ -208,7 +208,8 @@ impl Attributor<'_> {
             let before = self.word(cue.tokens.start.wrapping_sub(1));
             let participle =
                 before == "," && cue.phrase.len() == 1 && cue.phrase[0].ends_with("ing");
-            let takes_clause_subject = cue.tokens.start > start && (before == "and" || participle);
+            let takes_clause_subject =
+                cue.tokens.start > start && (matches!(before, "and" | "but") || participle);
             let speaker = self.subject_of(&cue, from, false).or_else(|| {
                 takes_clause_subject
                     .then(|| {
@@ -233,7 +234,10 @@ impl Attributor<'_> {
             // of its own.
             let clause_end = (content_start..end)
                 .find(|&k| {
-                    !self.is_quoted(k) && (self.word(k) == ";" || self.next_statement_at(k, end))
+                    !self.is_quoted(k)
+                        && (self.word(k) == ";"
+                            || self.next_statement_at(k, end)
+                            || self.reporters_clause_at(k, end))
                 })
                 .unwrap_or(end);
             let content_end = self
@@ -262,6 +266,21 @@ impl Attributor<'_> {
         };
         let tail = self.doc.token_at_or_after(speaker.end);
         tail >= end || self.word(tail) == "," || contains(List::AfterCue, self.word(tail))
+    }
+
+    /// Whether the reporter's own words start at token `k`: a comma before `which`,
+    /// `while`, `although`, `whereas` (`…, which forced her to leave a memorial event`)
+    /// or a dash before an appositive (`… — a controversial proposal he has raised`).
+    fn reporters_clause_at(&self, k: usize, end: usize) -> bool {
+        if k + 1 >= end || self.is_quoted(k + 1) {
+            return false;
+        }
+        let next = self.word(k + 1);
+        match self.word(k) {
+            "," => matches!(next, "which" | "while" | "although" | "whereas"),
+            "—" | "--" => matches!(next, "a" | "an"),
+            _ => false,
+        }
     }
 
     /// Whether token `k` (a comma, dash or conjunction) ends a content clause because
@@ -303,7 +322,7 @@ impl Attributor<'_> {
         // Without a subject of its own: `and said`, `, saying` (not `, said Kim`).
         let participle = cue.phrase.len() == 1 && cue.phrase[0].ends_with("ing");
         match joint {
-            "and" => j == k + 1 && !participle,
+            "and" | "but" => j == k + 1 && !participle,
             "," => j == k + 1 && participle,
             _ => false,
         }
@@ -316,7 +335,17 @@ impl Attributor<'_> {
     fn content_start(&self, after: usize, end: usize) -> Option<usize> {
         // `said that …`, and `vowed to bring back jobs`: the infinitive is the content.
         match self.word(after.wrapping_sub(1)) {
-            "that" => return Some(after),
+            // `said that, in addition to Scott, …`: over the comma.
+            "that" => {
+                return Some(
+                    if self.word(after) == "," {
+                        after + 1
+                    } else {
+                        after
+                    }
+                    .min(end),
+                )
+            }
             "to" => return Some(after - 1),
             _ => {}
         }
@@ -333,7 +362,14 @@ impl Attributor<'_> {
                 self.word(k) == "that" && (k + 1 >= end || !matches!(self.word(k + 1), "’s" | "'s"))
             });
         if let Some(that) = that {
-            return Some(that + 1);
+            return Some(
+                if self.word(that + 1) == "," {
+                    that + 2
+                } else {
+                    that + 1
+                }
+                .min(end),
+            );
         }
         let mut k = after;
         // `Clinton added: the plan would cost …` (a quotation after the colon is direct).
