@@ -206,8 +206,15 @@ impl<'de> Deserialize<'de> for RawOptions {
                 let mut fields = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     let field = if key == "patterns" {
-                        // `null` leaves it out, like any option.
-                        match map.next_value::<Option<PatternList>>()? {
+                        // `null` leaves it out, like any option. A value that is no list
+                        // of patterns refuses the whole object (a reader cannot go on
+                        // after a wrong value), naming the option and the item.
+                        let list = map.next_value::<Option<PatternList>>().map_err(|e| {
+                            let e = e.to_string();
+                            let colon = if e.starts_with('[') { "" } else { ": " };
+                            de::Error::custom(format!("options.patterns{colon}{e}"))
+                        })?;
+                        match list {
                             Some(list) => Field::Patterns(list.0),
                             None => Field::Absent,
                         }
@@ -299,6 +306,20 @@ mod tests {
             })
         );
         assert_eq!(check("{}").unwrap(), Options::default());
+    }
+
+    #[test]
+    fn a_patterns_value_that_is_no_list_of_patterns_is_named() {
+        let error = check(r#"{"timings": true, "patterns": ["x"]}"#).unwrap_err();
+        assert!(
+            error.starts_with("options.patterns[0]: invalid type"),
+            "{error}"
+        );
+        let error = check(r#"{"patterns": 5}"#).unwrap_err();
+        assert!(
+            error.starts_with("options.patterns: invalid type"),
+            "{error}"
+        );
     }
 
     #[test]

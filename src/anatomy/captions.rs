@@ -184,7 +184,7 @@ fn outlet_credit(line: &str) -> Option<Range<usize>> {
 /// Where the text after the last sentence end (`. `, `! `, `? `, `.” `, `." `, `: `)
 /// before `at` begins, or 0. One backward scan: it runs on every line of the story.
 fn sentence_tail_start(line: &str, at: usize) -> usize {
-    let head = line[..at].as_bytes();
+    let head = &line.as_bytes()[..at];
     let ends_sentence = |before: &[u8]| {
         matches!(before.last(), Some(b'.' | b'!' | b'?' | b':'))
             || before.ends_with(b".\"")
