@@ -188,7 +188,9 @@ fn run(
         emails: anatomy.emails,
         boilerplate: anatomy.boilerplate,
         published: dates.published,
-        paragraphs: anatomy.paragraphs,
+        paragraphs: (anatomy.paragraphs.into_iter())
+            .map(|bytes| analysis::Span::new(doc.text, bytes))
+            .collect(),
         quotes,
         entities,
         dates: dates.mentions,
