@@ -56,6 +56,10 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
         "MXN", "BRL", "RUB", "ZAR", "SEK", "NOK", "DKK", "TRY", "SAR", "AED", "ILS", "NGN", "KES",
         "EGP", "PHP", "THB", "IDR", "MYR", "VND", "TWD", "PLN", "PKR", "UAH", "ARS", "CLP", "COP",
     ];
+    // All are two or three letters, the first a capital (this runs on every word).
+    if !(2..=3).contains(&word.len()) || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     match word {
         "RMB" => Some("CNY"),
         "Rs" | "INR" => Some("INR"),
@@ -290,7 +294,9 @@ pub fn number_word(word: &str) -> Option<u32> {
     // The longest is `seventy-seven`: other words are refused before any lowercasing
     // (this runs on every word of the story).
     const LONGEST: usize = 13;
-    if word.len() > LONGEST || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // Every number word starts with one of these letters.
+    let initial = |c: char| "zotfsenZOTFSEN".contains(c);
+    if word.len() > LONGEST || !word.starts_with(initial) {
         return None;
     }
     let mut buffer = [0; LONGEST];
