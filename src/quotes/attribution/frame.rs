@@ -74,19 +74,30 @@ impl Attributor<'_> {
     }
 
     /// The frame of a quotation: tokens before its opening mark and after its end, in
-    /// the same sentence and line, capped.
+    /// the same sentence and line (or lines, where a hard wrap breaks the sentence),
+    /// capped.
     pub(super) fn frame(&self, quote: Range<usize>) -> (Range<usize>, Range<usize>) {
         let (first, last) = (quote.start, quote.end.saturating_sub(1));
         let sentence = &self.doc.sentences;
-        let mut start = sentence
+        let start = sentence
             .get(self.sentence_of(first))
             .map_or(first, |s| s.start)
             .max(first.saturating_sub(FRAME_TOKENS))
             .min(first);
-        let first_line = self.line_of(first);
-        while start < first && self.line_of(start) != first_line {
-            start += 1;
+        // Back over line breaks only where the quotation's line goes on a sentence
+        // (a hard wrap: `Mayor Ana Ferreira` / `said: “…”`).
+        let mut line = self.line_of(first);
+        let mut kept = first;
+        for k in (start..first).rev() {
+            if self.line_of(k) != line {
+                if !continues_sentence(self.word(k + 1)) {
+                    break;
+                }
+                line = self.line_of(k);
+            }
+            kept = k;
         }
+        let start = kept;
         let mut end = sentence
             .get(self.sentence_of(last))
             .map_or(quote.end, |s| s.end);
@@ -105,12 +116,21 @@ impl Attributor<'_> {
                 }
             }
         }
-        let mut end = end.min(quote.end + FRAME_TOKENS).min(self.doc.tokens.len());
-        let last_line = self.line_of(last);
-        while end > quote.end && self.line_of(end - 1) != last_line {
-            end -= 1;
+        let end = end.min(quote.end + FRAME_TOKENS).min(self.doc.tokens.len());
+        // On over line breaks only where the next line goes on the sentence (a hard
+        // wrap: `“…,”` / `said Mayor Ana Ferreira.`).
+        let mut line = self.line_of(last);
+        let mut kept = quote.end;
+        for k in quote.end..end {
+            if self.line_of(k) != line {
+                if !continues_sentence(self.word(k)) {
+                    break;
+                }
+                line = self.line_of(k);
+            }
+            kept = k + 1;
         }
-        (start..first, quote.end.max(start)..end.max(quote.end))
+        (start..first, quote.end.max(start)..kept.max(quote.end))
     }
 
     /// Finds the cue and speaker mention for a quotation.
@@ -506,6 +526,12 @@ impl Attributor<'_> {
         }
         false
     }
+}
+
+/// A line that opens with a lower-case word goes on the sentence of the line before: no
+/// paragraph of a story opens so, a hard-wrapped line does.
+fn continues_sentence(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
 }
 
 #[cfg(test)]
