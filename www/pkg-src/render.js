@@ -304,11 +304,7 @@ function renderDates(dates, maxItems, totals) {
     part.append(el('p', 'aa-empty', 'No dates found.'));
     return part;
   }
-  const list = el('ul', 'aa-list');
-  dates.slice(0, maxItems).forEach((date, index) => {
-    const item = el('li', 'aa-item aa-date-item');
-    item.dataset.ref = `date-${index}`;
-    item.tabIndex = 0;
+  part.append(...itemList('date', dates, maxItems, total, (item, date) => {
     item.append(el('span', 'aa-date-text', date.text), ' → ');
     if (date.value) {
       const time = el('time', 'aa-date-value', date.value);
@@ -317,10 +313,23 @@ function renderDates(dates, maxItems, totals) {
     } else {
       item.append(el('span', 'aa-unresolved', 'unknown date'));
     }
+  }));
+  return part;
+}
+
+/** The first `maxItems` of `items` as a list, each `<li>` focusable and linked to its
+ *  highlight (`data-ref="KIND-i"`) and filled by `fill(item, x)`, then the note on
+ *  what is left out of `total`. */
+function itemList(kind, items, maxItems, total, fill) {
+  const list = el('ul', 'aa-list');
+  items.slice(0, maxItems).forEach((x, index) => {
+    const item = el('li', `aa-item aa-${kind}-item`);
+    item.dataset.ref = `${kind}-${index}`;
+    item.tabIndex = 0;
+    fill(item, x);
     list.append(item);
   });
-  part.append(list, moreNote(total, Math.min(maxItems, dates.length)));
-  return part;
+  return [list, moreNote(total, Math.min(maxItems, items.length))];
 }
 
 /** The story's figures: each as written, its normalized value, and the sentence it is
@@ -332,20 +341,14 @@ function renderFigures(figures, maxItems, totals) {
     part.append(el('p', 'aa-empty', 'No money, percentages or measured quantities found.'));
     return part;
   }
-  const list = el('ul', 'aa-list');
-  figures.slice(0, maxItems).forEach((figure, index) => {
-    const item = el('li', 'aa-item aa-figure-item');
+  part.append(...itemList('figure', figures, maxItems, total, (item, figure) => {
     item.dataset.figure = '';
-    item.dataset.ref = `figure-${index}`;
-    item.tabIndex = 0;
     const title = el('p', 'aa-figure-title');
     title.append(el('span', 'aa-figure-text', figure.text), ' → ', el('span', 'aa-figure-value', formatFigureValue(figure.value)));
     title.append(' ', el('span', `aa-badge aa-kind-${figure.kind}`, figure.kind));
     item.append(title);
     if (figure.sentence?.text) item.append(el('p', 'aa-meta aa-figure-sentence', figure.sentence.text));
-    list.append(item);
-  });
-  part.append(list, moreNote(total, Math.min(maxItems, figures.length)));
+  }));
   return part;
 }
 
@@ -364,16 +367,10 @@ function formatFigureValue({ number, currency, unit, per } = {}) {
 function renderMatches(matches, maxItems, totals) {
   const total = totals.matches ?? matches.length;
   const part = section(`Your patterns (${total.toLocaleString()})`, 'aa-matches');
-  const list = el('ul', 'aa-list');
-  matches.slice(0, maxItems).forEach((match, index) => {
-    const item = el('li', 'aa-item aa-match-item');
+  part.append(...itemList('match', matches, maxItems, total, (item, match) => {
     item.dataset.match = '';
-    item.dataset.ref = `match-${index}`;
-    item.tabIndex = 0;
     item.append(el('span', 'aa-match-label', match.label), ' ', el('span', 'aa-match-text', match.text));
-    list.append(item);
-  });
-  part.append(list, moreNote(total, Math.min(maxItems, matches.length)));
+  }));
   return part;
 }
 
