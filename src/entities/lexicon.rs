@@ -37,7 +37,8 @@ pub struct Lexicon {
 
 /// The lookup key of a phrase: its tokens, lowercased, joined by spaces.
 pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut key = String::new();
+    // Room for most names at once, rather than growing word by word.
+    let mut key = String::with_capacity(32);
     for w in words.filter(|w| *w != ".") {
         if !key.is_empty() {
             key.push(' ');
