@@ -48,9 +48,7 @@ pub fn caption_line(line: &str) -> Option<CaptionLine> {
     let credit = credit(line);
     let open = opening(List::CaptionOpenings, line);
     // Counted last: most lines have neither, and counting reads the whole line.
-    if (credit.is_none() && open.is_none())
-        || line.split_whitespace().count() > MAX_CAPTION_WORDS
-    {
+    if (credit.is_none() && open.is_none()) || line.split_whitespace().count() > MAX_CAPTION_WORDS {
         return None;
     }
     if let Some(open) = open {

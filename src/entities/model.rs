@@ -572,7 +572,12 @@ pub fn featurize(
         feature(out, "ph", &key);
     }
     // The last word's last 2, 3 and 4 characters, where it has more; the first's first 3.
-    let ends: Vec<usize> = last.char_indices().rev().map(|(at, _)| at).take(5).collect();
+    let ends: Vec<usize> = last
+        .char_indices()
+        .rev()
+        .map(|(at, _)| at)
+        .take(5)
+        .collect();
     for n in [2, 3, 4] {
         if ends.len() > n {
             feature(out, "suf", &last[ends[n - 1]..]);

@@ -295,7 +295,12 @@ pub fn number_word(word: &str) -> Option<u32> {
     // every word of the story).
     const LONGEST: usize = 13;
     // Every number word starts with one of these letters.
-    let initial = |c: char| matches!(c.to_ascii_lowercase(), 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n');
+    let initial = |c: char| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n'
+        )
+    };
     if word.len() > LONGEST || !word.starts_with(initial) {
         return None;
     }

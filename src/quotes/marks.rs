@@ -94,7 +94,10 @@ pub fn find_quotations(
             // Letters, digits and spaces, most of a story, are no marks.
             let maybe_mark = !(c.is_ascii_alphanumeric() || c == ' ');
             let next = chars.peek().map_or(' ', |&(_, c)| c);
-            let Some(mark) = maybe_mark.then(|| scanner.classify(prev, c, next)).flatten() else {
+            let Some(mark) = maybe_mark
+                .then(|| scanner.classify(prev, c, next))
+                .flatten()
+            else {
                 prev = c;
                 continuing = false;
                 continue;
