@@ -20,6 +20,11 @@
 //! CoNLL-2003 and GUM (see `data/README.md`). Knowingly wrong: the model only types
 //! and drops what the recognizer cut, so a wrong boundary stays wrong; subtypes come
 //! from the word lists and head words (`subtype`), not from the model.
+//!
+//! Last, the story overrides the model for misc names it shows plainly: a name
+//! followed by `language` or `speakers` is a language, one after `the novel` or `the
+//! film` a work (every mention of it, `StoryContexts::misc_reading`), a name ending in a model code a
+//! product.
 
 use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
 use super::recognize::{is_korean_given_name, Mention};
@@ -99,15 +104,17 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
     let keys = name_keys(doc, mentions);
     let story = StoryContexts::new(doc, mentions, &keys);
     let mut probs: Vec<[f32; CLASSES.len()]> = Vec::with_capacity(mentions.len());
+    let mut misc = Vec::with_capacity(mentions.len());
     for (k, m) in mentions.iter().enumerate() {
         features.clear();
         featurize(doc, &context, m, story.of(k), &mut features);
         probs.push(softmax(model.scores(&features)));
+        misc.push(story.misc_reading(doc, k, m));
     }
     drop(story);
     let scores = second_pass(doc, mentions, &keys, &probs);
     let mut kept = Vec::with_capacity(mentions.len());
-    for (mut m, score) in mentions.drain(..).zip(scores) {
+    for ((mut m, score), misc) in mentions.drain(..).zip(scores).zip(misc) {
         let bytes = m.bytes(doc);
         if settled
             .as_ref()
@@ -119,7 +126,22 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
         let best = (0..CLASSES.len())
             .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
             .unwrap_or(0);
-        let Some(kind) = CLASSES[best] else { continue };
+        let Some(mut kind) = CLASSES[best] else {
+            continue;
+        };
+        if let Some(read) = misc {
+            match read {
+                MiscReading::Language => kind = EntityType::Misc,
+                MiscReading::Work | MiscReading::Product => {
+                    m.kind = Some(EntityType::Misc);
+                    m.subtype = Some(read.subtype());
+                    m.canonical = None;
+                    m.unsure = false;
+                    kept.push(m);
+                    continue;
+                }
+            }
+        }
         if m.kind != Some(kind) {
             m.kind = Some(kind);
             m.subtype = None;
@@ -129,6 +151,69 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
         kept.push(m);
     }
     *mentions = kept;
+}
+
+/// What the story says a name is besides a person, organization or place.
+#[derive(Clone, Copy)]
+enum MiscReading {
+    /// `Eegimaa speakers`, `the Eegimaa language`: a language (misc).
+    Language,
+    /// `the novel Thyrza`, `his film Querelle`: the title of a work.
+    Work,
+    /// `Galaxy S23`, `Airbus A380`: a make and a model code.
+    Product,
+}
+
+impl MiscReading {
+    fn subtype(self) -> &'static str {
+        match self {
+            MiscReading::Work => "work",
+            MiscReading::Product => "product",
+            MiscReading::Language => "",
+        }
+    }
+}
+
+/// Words after a language's name (`the Eegimaa language`, `Jóola speakers`).
+const LANGUAGE_FOLLOWERS: &[&str] = &[
+    "language",
+    "languages",
+    "dialect",
+    "dialects",
+    "speakers",
+    "speaking",
+    "-speaking",
+];
+
+/// Nouns before a work's title (`the novel Thyrza`, `the film Titanic`); not those
+/// that are also verbs before names (`play`, `show`).
+const WORK_NOUNS: &[&str] = &[
+    "novel",
+    "novels",
+    "book",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "album",
+    "song",
+    "poem",
+    "poems",
+    "opera",
+    "musical",
+    "painting",
+    "sculpture",
+    "documentary",
+    "sitcom",
+    "memoir",
+    "novella",
+    "symphony",
+    "ballet",
+];
+
+/// A word mixing letters and digits: `L2`, `A380`, `S23`, `F-35`.
+fn is_code(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
 }
 
 /// The second pass: each candidate's probabilities plus
@@ -478,6 +563,9 @@ const STORY_CONTEXTS: usize = 12;
 struct StoryContexts {
     group_of: Vec<u32>,
     features: Vec<Vec<u32>>,
+    /// Per group: language evidence less people evidence (`Eegimaa speakers` …
+    /// `Moriori people`), and whether a work noun stands before a mention.
+    misc: Vec<(i32, bool)>,
 }
 
 impl StoryContexts {
@@ -485,14 +573,28 @@ impl StoryContexts {
         let mut groups: FxHashMap<&str, u32> = FxHashMap::default();
         let mut features: Vec<Vec<u32>> = Vec::new();
         let mut group_of = Vec::with_capacity(mentions.len());
+        let mut misc = Vec::new();
         for (m, key) in mentions.iter().zip(keys) {
             let g = *groups.entry(key).or_insert(features.len() as u32);
             if g as usize == features.len() {
                 features.push(Vec::new());
+                misc.push((0, false));
             }
             group_of.push(g);
             let seen = &mut features[g as usize];
             let [_, p1, n1, _] = neighbours(doc, m);
+            if m.canonical.is_none() && m.role.is_none() {
+                let (language, work) = &mut misc[g as usize];
+                if LANGUAGE_FOLLOWERS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(n1))
+                {
+                    *language += 1;
+                } else if n1.eq_ignore_ascii_case("people") || n1.eq_ignore_ascii_case("peoples") {
+                    *language -= 1;
+                }
+                *work |= WORK_NOUNS.contains(&p1);
+            }
             let mut f = Vec::with_capacity(2);
             feature(&mut f, "story-p1", p1);
             feature(&mut f, "story-n1", n1);
@@ -502,7 +604,33 @@ impl StoryContexts {
                 }
             }
         }
-        StoryContexts { group_of, features }
+        StoryContexts {
+            group_of,
+            features,
+            misc,
+        }
+    }
+
+    /// Mention `k`'s misc reading from the story: a name that its mentions show to be
+    /// a language (`Eegimaa speakers`, more often than `Eegimaa people`) or a work
+    /// (`the novel Thyrza`) is that in every mention; a name of several words ending
+    /// in a model code is a product (`Airbus A380`). Codes alone are left to the
+    /// model: `the M1` is a road. Listed names and people with a role have none.
+    fn misc_reading(&self, doc: &Document, k: usize, m: &Mention) -> Option<MiscReading> {
+        if m.canonical.is_some() || m.role.is_some() {
+            return None;
+        }
+        match self.misc[self.group_of[k] as usize] {
+            (_, true) => return Some(MiscReading::Work),
+            (language, _) if language > 0 => return Some(MiscReading::Language),
+            _ => {}
+        }
+        let last = m
+            .tokens
+            .clone()
+            .rev()
+            .find(|&i| doc.tokens[i].kind == TokenKind::Word)?;
+        (m.tokens.len() > 1 && is_code(doc.token_text(last))).then_some(MiscReading::Product)
     }
 
     /// The story features of mention `k`.
