@@ -174,42 +174,42 @@ impl MiscReading {
     }
 }
 
-/// Words after a language's name (`the Eegimaa language`, `Jóola speakers`).
-const LANGUAGE_FOLLOWERS: &[&str] = &[
-    "language",
-    "languages",
-    "dialect",
-    "dialects",
-    "speakers",
-    "speaking",
-    "-speaking",
-];
+/// A word after a language's name (`the Eegimaa language`, `Jóola speakers`).
+fn is_language_follower(word: &str) -> bool {
+    matches!(
+        word,
+        "language" | "languages" | "dialect" | "dialects" | "speakers" | "speaking"
+    )
+}
 
-/// Nouns before a work's title (`the novel Thyrza`, `the film Titanic`); not those
+/// A noun before a work's title (`the novel Thyrza`, `the film Titanic`); not those
 /// that are also verbs before names (`play`, `show`).
-const WORK_NOUNS: &[&str] = &[
-    "novel",
-    "novels",
-    "book",
-    "film",
-    "films",
-    "movie",
-    "movies",
-    "album",
-    "song",
-    "poem",
-    "poems",
-    "opera",
-    "musical",
-    "painting",
-    "sculpture",
-    "documentary",
-    "sitcom",
-    "memoir",
-    "novella",
-    "symphony",
-    "ballet",
-];
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "novel"
+            | "novels"
+            | "book"
+            | "film"
+            | "films"
+            | "movie"
+            | "movies"
+            | "album"
+            | "song"
+            | "poem"
+            | "poems"
+            | "opera"
+            | "musical"
+            | "painting"
+            | "sculpture"
+            | "documentary"
+            | "sitcom"
+            | "memoir"
+            | "novella"
+            | "symphony"
+            | "ballet"
+    )
+}
 
 /// A word mixing letters and digits: `L2`, `A380`, `S23`, `F-35`.
 fn is_code(word: &str) -> bool {
@@ -585,15 +585,12 @@ impl StoryContexts {
             let [_, p1, n1, _] = neighbours(doc, m);
             if m.canonical.is_none() && m.role.is_none() {
                 let (language, work) = &mut misc[g as usize];
-                if LANGUAGE_FOLLOWERS
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(n1))
-                {
+                if is_language_follower(n1) {
                     *language += 1;
-                } else if n1.eq_ignore_ascii_case("people") || n1.eq_ignore_ascii_case("peoples") {
+                } else if matches!(n1, "people" | "peoples") {
                     *language -= 1;
                 }
-                *work |= WORK_NOUNS.contains(&p1);
+                *work |= is_work_noun(p1);
             }
             let mut f = Vec::with_capacity(2);
             feature(&mut f, "story-p1", p1);
@@ -625,12 +622,15 @@ impl StoryContexts {
             (language, _) if language > 0 => return Some(MiscReading::Language),
             _ => {}
         }
+        if m.tokens.len() < 2 {
+            return None;
+        }
         let last = m
             .tokens
             .clone()
             .rev()
             .find(|&i| doc.tokens[i].kind == TokenKind::Word)?;
-        (m.tokens.len() > 1 && is_code(doc.token_text(last))).then_some(MiscReading::Product)
+        is_code(doc.token_text(last)).then_some(MiscReading::Product)
     }
 
     /// The story features of mention `k`.

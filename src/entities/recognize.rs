@@ -649,6 +649,21 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             return tokens.end;
         }
         let after = tokens.end;
+        // `Figure 1`, `Table 2`: a frequent word before a number is no name; `70 DKK`,
+        // `5 GB`: a unit or currency code after one neither.
+        let number_at = |j: Option<usize>| {
+            j.and_then(|j| self.doc.tokens.get(j))
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        if single
+            && !shouting
+            && ((number_at(Some(after)) && self.lex.is_common_word(words[0]))
+                || (number_at(tokens.start.checked_sub(1))
+                    && words[0].len() <= 3
+                    && is_all_caps(words[0])))
+        {
+            return after;
+        }
         // `Vostochny space center`: a facility, the lowercase words taken in.
         let followers: Vec<&str> = (after..(after + 3).min(self.doc.tokens.len()))
             .take_while(|&j| self.is_word(j) && !self.is_cap(j))
@@ -715,9 +730,12 @@ impl<'d, 'a> Recognizer<'d, 'a> {
     /// is a person's unless a list or a head word typed it.
     fn lowercase_roles(&mut self) {
         const MAX_ROLE_WORDS: usize = 4;
+        // Lowercase titles have three letters or more (`ceo`): `in`, `of`, `at` before a
+        // name are not looked up.
         let role_word = |j: usize, title_only: bool| {
             let w = self.text(j);
             self.is_word(j)
+                && w.len() >= 3
                 && w.starts_with(|c: char| c.is_lowercase())
                 && (self.lex.is_title(w)
                     || (!title_only
