@@ -27,7 +27,7 @@
 //! product.
 
 use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
-use super::recognize::{is_korean_given_name, Mention};
+use super::recognize::{is_all_caps, is_korean_given_name, Mention};
 use crate::analysis::EntityType;
 use crate::text::{Document, TokenKind};
 use crate::wordlists::{contains, List};
@@ -126,21 +126,23 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
         let best = (0..CLASSES.len())
             .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
             .unwrap_or(0);
+        // A work's title or a product's name is one whatever the model said.
+        if let Some(read @ (MiscReading::Work | MiscReading::Product)) = misc {
+            m.kind = Some(EntityType::Misc);
+            m.subtype = Some(read.subtype());
+            m.canonical = None;
+            m.unsure = false;
+            kept.push(m);
+            continue;
+        }
         let Some(mut kind) = CLASSES[best] else {
             continue;
         };
-        if let Some(read) = misc {
-            match read {
-                MiscReading::Language => kind = EntityType::Misc,
-                MiscReading::Work | MiscReading::Product => {
-                    m.kind = Some(EntityType::Misc);
-                    m.subtype = Some(read.subtype());
-                    m.canonical = None;
-                    m.unsure = false;
-                    kept.push(m);
-                    continue;
-                }
-            }
+        if is_label_of_number(doc, &context, &m) || is_abstract_noun(doc, &m) {
+            continue;
+        }
+        if let Some(MiscReading::Language) = misc {
+            kind = EntityType::Misc;
         }
         if m.kind != Some(kind) {
             m.kind = Some(kind);
@@ -151,6 +153,44 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
         kept.push(m);
     }
     *mentions = kept;
+}
+
+/// `Figure 1`, `Table 2`: a frequent word before a number; `70 DKK`, `5 GB`: a short
+/// all-caps code after one. Such a word alone and unlisted labels the number and is
+/// no name; it is dropped after the model (which was trained with these candidates in).
+fn is_label_of_number(doc: &Document, context: &Context, m: &Mention) -> bool {
+    let number_at = |j: Option<usize>| {
+        j.and_then(|j| doc.tokens.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    let start = m.tokens.start;
+    if m.tokens.len() != 1
+        || m.canonical.is_some()
+        || m.subtype.is_some()
+        || context.shouting[start]
+    {
+        return false;
+    }
+    let word = doc.token_text(start);
+    (number_at(Some(m.tokens.end)) && Lexicon::get().is_common_word(word))
+        || (number_at(start.checked_sub(1)) && word.len() <= 3 && is_all_caps(word))
+}
+
+/// `No Redistribution`: one unlisted capitalized word with the suffix of an abstract
+/// noun (`-tion`, `-ness`) is no name, unless `the` makes it one (`the Federation`,
+/// `the Administration`); not `-ment`: `Parliament`, `Government`.
+fn is_abstract_noun(doc: &Document, m: &Mention) -> bool {
+    let start = m.tokens.start;
+    if m.tokens.len() != 1 || m.canonical.is_some() || m.role.is_some() {
+        return false;
+    }
+    let word = doc.token_text(start);
+    word.len() > 6
+        && !is_all_caps(word)
+        && ["tion", "tions", "ness"].iter().any(|s| word.ends_with(s))
+        && !start
+            .checked_sub(1)
+            .is_some_and(|p| doc.token_text(p).eq_ignore_ascii_case("the"))
 }
 
 /// What the story says a name is besides a person, organization or place.
@@ -225,7 +265,9 @@ fn is_code(word: &str) -> bool {
 ///   given name or a particle (`Ludwig van Beethoven`), a bonus as a person, and no drop;
 /// - a listed name, `LISTED_BONUS` for its listed type;
 /// - a lone unlisted word named nowhere else (not even in a longer name) is a person
-///   only with `LONE_PERSON_MIN`.
+///   only with `LONE_PERSON_MIN`;
+/// - a listed demonym is no organization and no place, a saint's name (`St. John`) no
+///   person.
 ///
 /// The story's other mentions of a name already spoke in the first pass, through its
 /// story features. Classes scoring `f32::MIN` are ruled out.
@@ -315,6 +357,17 @@ fn second_pass(
             if let Some(c) = CLASSES.iter().position(|&k| k == Some(listed)) {
                 score[c] += LISTED_BONUS;
             }
+        }
+        // `St. John`, `Saint Lucia`: a saint's name names a church, a place or a day,
+        // not a person in the story.
+        if w.first().is_some_and(|f| matches!(*f, "St" | "Saint")) {
+            score[1] = f32::MIN;
+        }
+        // `Iraqi`, `Indonesian`: a listed demonym is no organization and no place
+        // (`Iraqis`, `the Maori` may be people).
+        if m.kind == Some(EntityType::Misc) && m.subtype == Some("nationality") {
+            score[2] = f32::MIN;
+            score[3] = f32::MIN;
         }
         if read_as_person {
             score[0] = f32::MIN;

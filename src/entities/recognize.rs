@@ -99,7 +99,7 @@ pub fn find_mentions(doc: &Document, anatomy: &Anatomy) -> Vec<Mention> {
     recognizer.mentions
 }
 
-fn is_all_caps(word: &str) -> bool {
+pub(super) fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
         && !word.chars().any(char::is_lowercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -649,21 +649,6 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             return tokens.end;
         }
         let after = tokens.end;
-        // `Figure 1`, `Table 2`: a frequent word before a number is no name; `70 DKK`,
-        // `5 GB`: a unit or currency code after one neither.
-        let number_at = |j: Option<usize>| {
-            j.and_then(|j| self.doc.tokens.get(j))
-                .is_some_and(|t| t.kind == TokenKind::Number)
-        };
-        if single
-            && !shouting
-            && ((number_at(Some(after)) && self.lex.is_common_word(words[0]))
-                || (number_at(tokens.start.checked_sub(1))
-                    && words[0].len() <= 3
-                    && is_all_caps(words[0])))
-        {
-            return after;
-        }
         // `Vostochny space center`: a facility, the lowercase words taken in.
         let followers: Vec<&str> = (after..(after + 3).min(self.doc.tokens.len()))
             .take_while(|&j| self.is_word(j) && !self.is_cap(j))
