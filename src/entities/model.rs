@@ -23,14 +23,14 @@
 //!
 //! Last, the story overrides the model for misc names it shows plainly: a name
 //! followed by `language` or `speakers` is a language, one after `the novel` or `the
-//! film` a work (every mention of it, `StoryContexts::misc_reading`), a name ending in a model code a
-//! product.
+//! film` a work (every mention of it, `StoryContexts::misc_reading`), a name ending in
+//! a model code a product.
 
 use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
 use super::recognize::{is_all_caps, is_korean_given_name, Mention};
 use crate::analysis::EntityType;
 use crate::text::{Document, TokenKind};
-use crate::wordlists::{contains, List};
+use crate::wordlists::{contains, lists_of, List};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -105,9 +105,25 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
     let story = StoryContexts::new(doc, mentions, &keys);
     let mut probs: Vec<[f32; CLASSES.len()]> = Vec::with_capacity(mentions.len());
     let mut misc = Vec::with_capacity(mentions.len());
+    // Each name's own features, made once: its mentions are mostly written alike.
+    let mut name_cache: FxHashMap<Vec<&str>, Range<usize>> = FxHashMap::default();
+    let mut name_feature_store = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         features.clear();
-        featurize(doc, &context, m, story.of(k), &mut features);
+        let w = words(doc, m);
+        if w.is_empty() {
+            featurize(doc, &context, m, story.of(k), &mut features);
+        } else {
+            let range = name_cache.entry(w).or_insert_with_key(|w| {
+                let start = name_feature_store.len();
+                name_features(w, &mut name_feature_store);
+                start..name_feature_store.len()
+            });
+            // Not `featurize`'s order: the model's integer sums do not depend on it.
+            features.extend_from_slice(&name_feature_store[range.clone()]);
+            recognizer_features(m, &mut features);
+            context_features(doc, &context, m, story.of(k), &mut features);
+        }
         probs.push(softmax(model.scores(&features)));
         misc.push(story.misc_reading(doc, k, m));
     }
@@ -507,9 +523,10 @@ fn pair_feature(out: &mut Vec<u32>, name: &str, a: &str, b: &str) {
     out.push(h.0);
 }
 
-/// `Kim` → `Xx`, `U.S.` → `X.X.`, `Jong-un` → `Xx-x`, `1996` → `d`.
-fn shape(word: &str) -> String {
-    let mut out = String::new();
+/// Appends `word`'s shape to `out`: `Kim` → `Xx`, `U.S.` → `X.X.`, `Jong-un` → `Xx-x`,
+/// `1996` → `d`.
+fn push_shape(out: &mut String, word: &str) {
+    let mut last = None;
     for c in word.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -520,33 +537,38 @@ fn shape(word: &str) -> String {
         } else {
             c
         };
-        if !out.ends_with(s) || !matches!(s, 'X' | 'x' | 'd') {
+        if last != Some(s) || !matches!(s, 'X' | 'x' | 'd') {
             out.push(s);
+            last = Some(s);
         }
     }
-    out
 }
+
+/// The word lists a word's features name, with the feature's value.
+const LIST_FEATURES: [(List, &str); 9] = [
+    (List::GivenNames, "given"),
+    (List::Surnames, "surname"),
+    (List::CommonWords, "common"),
+    (List::NonEntities, "nonentity"),
+    (List::Titles, "title"),
+    (List::OrgWords, "orgword"),
+    (List::EventWords, "eventword"),
+    (List::GeoWords, "geoword"),
+    (List::FacilityWords, "facilityword"),
+];
 
 /// The word lists a word is in, as feature names.
 fn list_features(out: &mut Vec<u32>, lex: &Lexicon, at: &str, word: &str) {
-    let checks: [(&str, bool); 10] = [
-        ("given", lex.is_given_name(word)),
-        ("surname", lex.is_surname(word)),
-        ("common", lex.is_common_word(word)),
-        ("nonentity", lex.is_non_entity(word)),
-        ("title", lex.is_title(word)),
-        ("honorific", lex.is_honorific(word.trim_end_matches('.'))),
-        ("orgword", lex.is_org_word(word)),
-        ("eventword", lex.is_event_word(word)),
-        ("geoword", lex.is_geo_word(word)),
-        ("facilityword", lex.is_facility_word(word)),
-    ];
-    for (list, yes) in checks {
-        if yes {
-            feature(out, at, list);
+    let lists = lists_of(word);
+    for (list, name) in LIST_FEATURES {
+        if lists.has(list) {
+            feature(out, at, name);
         }
     }
-    if let Some(known) = lex.phrase(&phrase_key(std::iter::once(word))) {
+    if lex.is_honorific(word) {
+        feature(out, at, "honorific");
+    }
+    if let Some(known) = lex.phrase_of_word(word) {
         feature(out, at, listed_name(known));
     }
 }
@@ -708,12 +730,74 @@ pub fn featurize(
     story: &[u32],
     out: &mut Vec<u32>,
 ) {
-    let lex = Lexicon::get();
     let w = words(doc, m);
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+    if w.is_empty() {
         feature(out, "empty", "");
         return;
+    }
+    // In the order the model was trained with: the training sums in floating point.
+    recognizer_features(m, out);
+    name_features(&w, out);
+    context_features(doc, context, m, story, out);
+}
+
+/// The features of a name's words alone (`w`, shapes, affixes, word lists): the same
+/// for each of its mentions, so `type_mentions` makes them once a name.
+fn name_features(w: &[&str], out: &mut Vec<u32>) {
+    let lex = Lexicon::get();
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return;
     };
+    feature(out, "len", DIGITS[w.len().min(4)]);
+    let mut shapes = String::new();
+    let mut word_shape = String::new();
+    for word in w {
+        feature(out, "w", word);
+        if is_korean_given_name(word) {
+            feature(out, "korean-given-name", "");
+        }
+        word_shape.clear();
+        push_shape(&mut word_shape, word);
+        feature(out, "s", &word_shape);
+        if shapes.len() < 24 {
+            shapes.push_str(&word_shape);
+            shapes.push(' ');
+        }
+    }
+    feature(out, "shapes", &shapes);
+    feature(out, "f", first);
+    feature(out, "l", last);
+    let key = phrase_key(w.iter().copied());
+    if w.len() <= 4 {
+        feature(out, "ph", &key);
+    }
+    // The last word's last 2, 3 and 4 characters, where it has more; the first's first 3.
+    let ends: Vec<usize> = last
+        .char_indices()
+        .rev()
+        .map(|(at, _)| at)
+        .take(5)
+        .collect();
+    for n in [2, 3, 4] {
+        if ends.len() > n {
+            feature(out, "suf", &last[ends[n - 1]..]);
+        }
+    }
+    if let Some((third_end, _)) = first.char_indices().nth(3) {
+        feature(out, "pre", &first[..third_end]);
+    }
+    list_features(out, lex, "f-list", first);
+    list_features(out, lex, "l-list", last);
+    for word in &w[1..w.len().saturating_sub(1).max(1)] {
+        list_features(out, lex, "m-list", word);
+    }
+    if let Some(known) = lex.phrase(&key) {
+        feature(out, "listed-phrase", listed_name(known));
+    }
+}
+
+/// What the recognizer read of one mention: its guess, listing and role.
+fn recognizer_features(m: &Mention, out: &mut Vec<u32>) {
     feature(out, "bias", "");
     feature(out, "prior", kind_name(m.kind));
     feature(out, "prior-subtype", m.subtype.unwrap_or("none"));
@@ -723,45 +807,19 @@ pub fn featurize(
     if m.role.is_some() {
         feature(out, "role", "");
     }
-    feature(out, "len", DIGITS[w.len().min(4)]);
-    let mut shapes = String::new();
-    for word in &w {
-        feature(out, "w", word);
-        if is_korean_given_name(word) {
-            feature(out, "korean-given-name", "");
-        }
-        let s = shape(word);
-        feature(out, "s", &s);
-        if shapes.len() < 24 {
-            shapes.push_str(&s);
-            shapes.push(' ');
-        }
-    }
-    feature(out, "shapes", &shapes);
-    feature(out, "f", first);
-    feature(out, "l", last);
-    if w.len() <= 4 {
-        feature(out, "ph", &phrase_key(w.iter().copied()));
-    }
-    let chars: Vec<char> = last.chars().collect();
-    for n in [2, 3, 4] {
-        if chars.len() > n {
-            let suffix: String = chars[chars.len() - n..].iter().collect();
-            feature(out, "suf", &suffix);
-        }
-    }
-    let first_chars: Vec<char> = first.chars().take(3).collect();
-    if first.chars().count() > 3 {
-        feature(out, "pre", &first_chars.iter().collect::<String>());
-    }
-    list_features(out, lex, "f-list", first);
-    list_features(out, lex, "l-list", last);
-    for word in &w[1..w.len().saturating_sub(1).max(1)] {
-        list_features(out, lex, "m-list", word);
-    }
-    if let Some(known) = lex.phrase(&phrase_key(w.iter().copied())) {
-        feature(out, "listed-phrase", listed_name(known));
-    }
+}
+
+/// The features of one mention's place: its neighbours, its line and the story's other
+/// mentions of the name.
+fn context_features(
+    doc: &Document,
+    context: &Context,
+    m: &Mention,
+    story: &[u32],
+    out: &mut Vec<u32>,
+) {
+    let lex = Lexicon::get();
+    let mut word_shape = String::new();
     // Two tokens either side.
     let start = m.tokens.start;
     let [p2, p1, n1, n2] = neighbours(doc, m);
@@ -772,8 +830,11 @@ pub fn featurize(
     feature(out, "n2", n2);
     pair_feature(out, "p2p1", p2, p1);
     pair_feature(out, "n1n2", n1, n2);
-    feature(out, "p1-shape", &shape(p1));
-    feature(out, "n1-shape", &shape(n1));
+    for (name, word) in [("p1-shape", p1), ("n1-shape", n1)] {
+        word_shape.clear();
+        push_shape(&mut word_shape, word);
+        feature(out, name, &word_shape);
+    }
     for (at, word) in [("p1-list", p1), ("n1-list", n1)] {
         if lex.is_title(word) {
             feature(out, at, "title");
