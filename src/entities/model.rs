@@ -202,8 +202,8 @@ fn is_abstract_noun(doc: &Document, m: &Mention) -> bool {
     }
     let word = doc.token_text(start);
     word.len() > 6
-        && !is_all_caps(word)
         && ["tion", "tions", "ness"].iter().any(|s| word.ends_with(s))
+        && !is_all_caps(word)
         && !start
             .checked_sub(1)
             .is_some_and(|p| doc.token_text(p).eq_ignore_ascii_case("the"))

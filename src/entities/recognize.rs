@@ -720,12 +720,13 @@ impl<'d, 'a> Recognizer<'d, 'a> {
     /// is a person's unless a list or a head word typed it.
     fn lowercase_roles(&mut self) {
         const MAX_ROLE_WORDS: usize = 4;
-        // Lowercase titles have three letters or more (`ceo`): `in`, `of`, `at` before a
-        // name are not looked up.
+        // Lowercase titles have three letters or more (`ceo`): `in`, `of`, `at` and the
+        // most frequent longer words before a name are not looked up.
         let role_word = |j: usize, title_only: bool| {
             let w = self.text(j);
             self.is_word(j)
                 && w.len() >= 3
+                && !matches!(w, "the" | "and" | "said" | "for" | "from" | "with" | "that")
                 && w.starts_with(|c: char| c.is_lowercase())
                 && (self.lex.is_title(w)
                     || (!title_only

@@ -132,9 +132,11 @@ const MISC_LAST: &[(&str, &str)] = &[
 /// recognizer reads this before the model, so that `Clean Air Act`, all frequent
 /// words, is not dropped). Not `Law`, also a surname (`Jude Law`): the model decides.
 pub fn is_law_head(word: &str) -> bool {
-    MISC_LAST
-        .iter()
-        .any(|&(w, s)| s == "law" && w != "law" && w.eq_ignore_ascii_case(word))
+    // `act`, `amendment`, `treaty`: most words are refused by their first letter.
+    word.starts_with(['A', 'a', 'T', 't'])
+        && MISC_LAST
+            .iter()
+            .any(|&(w, s)| s == "law" && w != "law" && w.eq_ignore_ascii_case(word))
 }
 
 /// Head words that make a name a place, whatever else it looked like (not `Channel`,
