@@ -301,6 +301,9 @@ fn second_pass(
     let mut longer: FxHashMap<String, ([f32; CLASSES.len()], usize)> = FxHashMap::default();
     for ((m, key), p) in mentions.iter().zip(keys).zip(probs) {
         let w = words(doc, m);
+        // A titled name (`Seoul Mayor Oh Se-hoon`) is a person's, whatever the model says.
+        let titled = [0.0, 1.0, 0.0, 0.0, 0.0];
+        let p = if is_titled_person(m) { &titled } else { p };
         if let [first, .., last] = w.as_slice() {
             for end in [first, last] {
                 let end = phrase_key(std::iter::once(*end));
@@ -335,6 +338,11 @@ fn second_pass(
         if let Some((sum, n)) = longer.get(keys[k].as_str()).filter(|_| m.tokens.len() == 1) {
             for c in 0..CLASSES.len() {
                 score[c] += sum[c] / *n as f32;
+            }
+            // A surname alone joins the person the story named in full: kept, even
+            // where it opens a sentence and reads like a common word (`Oh recommended`).
+            if sum[1] / *n as f32 > 0.5 {
+                score[0] = f32::MIN;
             }
         }
         let siblings: Vec<usize> = [
@@ -390,9 +398,19 @@ fn second_pass(
             score[4] = f32::MIN;
             score[1] += PERSON_READING_BONUS;
         }
+        // A name after a person's title (`Seoul Mayor Oh Se-hoon`) is that person.
+        if is_titled_person(m) {
+            score[2] = f32::MIN;
+            score[3] = f32::MIN;
+        }
         out.push(score);
     }
     out
+}
+
+/// The recognizer read a person's title before the name: `Sen. Jane Roe`.
+fn is_titled_person(m: &Mention) -> bool {
+    m.kind == Some(EntityType::Person) && m.role.is_some()
 }
 
 impl Model {
