@@ -73,6 +73,9 @@ pub enum List {
     /// Cues that report a content clause: the cues of indirect quotes (`said`,
     /// `warned`, `according to`), not `urged` or `called`.
     Reporting,
+    /// Cues of believing, hoping or wanting (`believes`, `wants to`): a reported
+    /// statement only with a clause of its own or an infinitive, never for a quotation.
+    Thinking,
     /// Words after a reporting cue that open no content clause (`said to be`).
     NotContentStart,
     /// Reporting cues followed by the one told (`told Reuters the …`).
@@ -127,7 +130,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 54] = [
+    const ALL: [List; 55] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -151,6 +154,7 @@ impl List {
         List::NewsAgencies,
         List::Cues,
         List::Reporting,
+        List::Thinking,
         List::NotContentStart,
         List::CueObjects,
         List::According,
@@ -214,6 +218,7 @@ impl List {
             List::NewsAgencies => (include_str!("../data/news-agencies.txt"), None),
             List::Cues => (ATTRIBUTION, Some("cues")),
             List::Reporting => (ATTRIBUTION, Some("reporting")),
+            List::Thinking => (ATTRIBUTION, Some("thinking")),
             List::NotContentStart => (ATTRIBUTION, Some("not-content-start")),
             List::CueObjects => (ATTRIBUTION, Some("cue-objects")),
             List::According => (ATTRIBUTION, Some("according")),

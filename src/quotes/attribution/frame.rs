@@ -14,10 +14,11 @@
 //! “…”`) get no speaker; a cue word used as a noun after a name (`Trump’s claims`) is
 //! caught only when possessive.
 
-use super::lexicon::cues;
+use super::lexicon::{cues, thinking_cues};
 use super::{Attribution, Attributor, FRAME_TOKENS, MAX_SUBJECT_TOKENS, SHORT_ATTRIBUTION_TOKENS};
 use crate::text::{starts_upper, with_lowercase, TokenKind};
 use crate::wordlists::{contains, List};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// A cue found in a frame: its tokens and the phrase it matched.
@@ -30,6 +31,22 @@ pub(super) struct Cue {
 impl Attributor<'_> {
     /// The cue that starts at token `t`, if any (not running into a quotation).
     pub(super) fn cue_at(&self, t: usize, limit: usize) -> Option<Cue> {
+        self.phrase_at(t, limit, cues())
+    }
+
+    /// The cue of believing or wanting that starts at token `t` (`believes`, `wants to`).
+    pub(super) fn thinking_cue_at(&self, t: usize, limit: usize) -> Option<Cue> {
+        self.phrase_at(t, limit, thinking_cues())
+    }
+
+    /// The longest phrase of `table` that starts at token `t`, if any (not running into
+    /// a quotation).
+    fn phrase_at(
+        &self,
+        t: usize,
+        limit: usize,
+        table: &'static FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+    ) -> Option<Cue> {
         if self.is_quoted(t) {
             return None;
         }
@@ -40,9 +57,9 @@ impl Attributor<'_> {
             if !self.opens_sentence(t) && !self.after_opening_mark(t) {
                 return None;
             }
-            with_lowercase(word, |lower| cues().get(lower))?
+            with_lowercase(word, |lower| table.get(lower))?
         } else {
-            cues().get(word)?
+            table.get(word)?
         };
         'phrase: for phrase in phrases {
             if t + phrase.len() > limit {

@@ -21,17 +21,26 @@ pub enum Gender {
 /// Cue phrases by their first word, longest first (`told reporters` before `told`).
 pub(super) fn cues() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
     static CUES: OnceLock<FxHashMap<&str, Vec<Vec<&str>>>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        let mut cues: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
-        for phrase in entries(List::Cues) {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            cues.entry(parts[0]).or_default().push(parts);
-        }
-        for list in cues.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        }
-        cues
-    })
+    CUES.get_or_init(|| phrases_by_first_word(List::Cues))
+}
+
+/// Cues of believing and wanting by their first word, longest first (`wants to`
+/// before `wants`): reported statements only, never a quotation's cue.
+pub(super) fn thinking_cues() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
+    static CUES: OnceLock<FxHashMap<&str, Vec<Vec<&str>>>> = OnceLock::new();
+    CUES.get_or_init(|| phrases_by_first_word(List::Thinking))
+}
+
+fn phrases_by_first_word(list: List) -> FxHashMap<&'static str, Vec<Vec<&'static str>>> {
+    let mut cues: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
+    for phrase in entries(list) {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        cues.entry(parts[0]).or_default().push(parts);
+    }
+    for list in cues.values_mut() {
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+    cues
 }
 
 /// Given names borne mostly by one sex (`data/given_name_genders.txt`).

@@ -15,11 +15,15 @@
 //! subject; a progressive's subject stands before `is` (`The White House is saying`).
 //!
 //! The cues are `data/attribution.txt ## reporting`: verbs of saying and claiming, not
-//! of thinking, wanting or perceiving (`believe`, `hope`, `see`), nor `urged` (an object
-//! and an infinitive) or `called` (a name); findings and a few verbs that also take a
-//! plain object report only with `that` (`the poll found that`, not `police found the
-//! body`; `wrote that`, not `wrote the letter`), and a cue that takes the one told
-//! (`told a crowd in Berea`) only a clause with a verb. A sentence with no such cue is
+//! of perceiving (`see`), nor `urged` (an object and an infinitive) or `called` (a
+//! name); findings and a few verbs that also take a plain object report only with
+//! `that` (`the poll found that`, not `police found the body`; `wrote that`, not `wrote
+//! the letter`), and a cue that takes the one told (`told a crowd in Berea`) only a
+//! clause with a verb. Verbs of believing and wanting (`## thinking`: `believe`,
+//! `hope`, `wants to`) report a view the story attributes (`Republicans believe they
+//! have …`) only with a clause of their own or an infinitive, and only in the
+//! reporter's main clause: not `voters who believe`, `if we thought`, `Trump may want
+//! to`. A sentence with no such cue is
 //! the reporter's own and gives nothing; a semicolon ends a statement. When two
 //! trailing attributions stack (`…, he added, according to Yonhap`), the inner one
 //! speaks and the outer is the channel. A content clause that is mostly a quotation
@@ -73,13 +77,36 @@ impl Attributor<'_> {
             .sentences
             .iter()
             .filter(|s| !s.is_empty())
+            .flat_map(|s| self.line_pieces(s.clone()))
             .filter(|s| {
                 let at = self.doc.tokens[s.start].start();
                 let k = excluded.partition_point(|r| r.end <= at);
                 excluded.get(k).is_none_or(|r| r.start > at)
             })
-            .flat_map(|s| self.reported_in(s.clone()))
+            .flat_map(|s| self.reported_in(s))
             .collect()
+    }
+
+    /// A sentence's pieces, one per line it runs over: a statement never crosses a line
+    /// break, and a heading without a stop must not hide the paragraph after it.
+    fn line_pieces(&self, sentence: Range<usize>) -> Vec<Range<usize>> {
+        let last = self.line_of(sentence.end - 1);
+        let mut line = self.line_of(sentence.start);
+        if line == last {
+            return vec![sentence];
+        }
+        let mut pieces = Vec::new();
+        let mut start = sentence.start;
+        for t in sentence.start + 1..sentence.end {
+            let here = self.line_of(t);
+            if here != line {
+                pieces.push(start..t);
+                start = t;
+                line = here;
+            }
+        }
+        pieces.push(start..sentence.end);
+        pieces
     }
 
     /// The reported statements of one sentence (token range): one after each reporting
@@ -128,14 +155,9 @@ impl Attributor<'_> {
         found
     }
 
-    /// A sentence's tokens within its line, without its closing stop or a dateline.
+    /// A sentence's tokens (within one line) without its closing stop or a dateline.
     fn statement_bounds(&self, sentence: Range<usize>) -> Option<(usize, usize)> {
-        // The sentence within its line, without its closing stop.
-        let line = self.line_of(sentence.start);
         let mut end = sentence.end;
-        while end > sentence.start && self.line_of(end - 1) != line {
-            end -= 1;
-        }
         while end > sentence.start
             && matches!(self.word(end - 1), "." | "!" | "?")
             && !self.is_quoted(end - 1)
@@ -195,12 +217,13 @@ impl Attributor<'_> {
     ) -> Option<(Range<usize>, Attribution)> {
         let mut t = from;
         while t < end {
-            let cue = match self.cue_at(t, end) {
-                Some(cue) if self.is_reporting(&cue) && !self.is_according(&cue) => cue,
-                _ => {
-                    t += 1;
-                    continue;
-                }
+            let reporting = self
+                .cue_at(t, end)
+                .filter(|c| self.is_reporting(c) && !self.is_according(c));
+            let thinking = reporting.is_none();
+            let Some(cue) = reporting.or_else(|| self.thinking_cue_at(t, end)) else {
+                t += 1;
+                continue;
             };
             t = cue.tokens.end;
             // `Obama praised Clinton and said his former secretary …`: the clause's subject.
@@ -229,6 +252,13 @@ impl Attributor<'_> {
             let Some(content_start) = self.content_start(cue.tokens.end, end) else {
                 continue;
             };
+            // `believes the deal will help`, not `believes him`, `knows the area`.
+            if thinking
+                && (!self.opens_clause_with_verb(cue.tokens.end, content_start, end)
+                    || !self.holds_view(&speaker, &cue, start))
+            {
+                continue;
+            }
             // The statement ends at a semicolon (`…; hours later, she …`), at the next
             // statement's cue (`…, arguing that`, `— and he noted`) or at an attribution
             // of its own.
@@ -403,14 +433,50 @@ impl Attributor<'_> {
             first == "no" && k + 1 < end && self.doc.is_word(k + 1) && self.word(k + 1) != "to";
         // `told a crowd in Berea …`: after a cue that takes the one told, a clause only
         // when a verb shows within a few words (`told reporters the talks had failed`).
-        let has_verb =
-            || (k..end.min(k + MAX_THAT_DISTANCE)).any(|t| AUXILIARIES.contains(&self.word(t)));
+        let has_verb = || self.has_auxiliary(k, end);
         let opens_clause = k < end
             && (self.doc.tokens[k].kind == TokenKind::Word || self.is_quoted(k))
             && !contains(List::Prepositions, first)
             && (!contains(List::NotContentStart, first) || no_as_determiner)
             && (!contains(List::CueObjects, self.word(after - 1)) || has_verb());
         opens_clause.then_some(k)
+    }
+
+    /// Whether the subject of a cue of believing or wanting holds the view in the
+    /// reporter's main clause: it opens a clause (`Republicans believe`, `…, and he
+    /// thinks`), is no relative pronoun (`voters who believe`) and no modal stands
+    /// before the cue (`Trump may want to`, `may have thought`); not `if we thought`,
+    /// `the things he wants to`.
+    fn holds_view(&self, speaker: &Range<usize>, cue: &Cue, start: usize) -> bool {
+        let first = self.doc.token_at_or_after(speaker.start);
+        let opens = first <= start
+            || matches!(
+                self.word(first - 1),
+                "," | ";" | ":" | "—" | "–" | "and" | "but" | "so" | "yet" | "that" | "now"
+            );
+        let relative = matches!(self.word(first), "who" | "which" | "that" | "you");
+        let modal = (first..cue.tokens.start).any(|k| {
+            matches!(
+                self.word(k),
+                "may" | "might" | "could" | "would" | "should" | "must" | "can" | "will"
+            )
+        });
+        opens && !relative && !modal
+    }
+
+    /// Whether an auxiliary (`will`, `is`, `could`) comes within a few words of token
+    /// `k`: a clause has begun (`told reporters the talks had failed`).
+    fn has_auxiliary(&self, k: usize, end: usize) -> bool {
+        (k..end.min(k + MAX_THAT_DISTANCE)).any(|t| AUXILIARIES.contains(&self.word(t)))
+    }
+
+    /// Whether the content of a cue of believing or wanting ending at token `after`,
+    /// starting at `content`, is a clause: after `that` or an infinitive's `to`, or with
+    /// an auxiliary of its own.
+    fn opens_clause_with_verb(&self, after: usize, content: usize, end: usize) -> bool {
+        content > after
+            || matches!(self.word(after - 1), "that" | "to")
+            || self.has_auxiliary(content, end)
     }
 
     /// An attribution ending the sentence after a comma: `…, the KCNA said [Thursday]`,
@@ -592,7 +658,7 @@ mod tests {
     #[test]
     fn no_cue_no_statement() {
         assert!(reported("It would violate UN resolutions if they agree.").is_empty());
-        assert!(reported("Kim believes the deal will help.").is_empty());
+        assert!(reported("Kim believed him at the time.").is_empty());
         assert!(reported("Yoon urged Russia to behave in a responsible manner.").is_empty());
     }
 
@@ -610,6 +676,25 @@ mod tests {
             reported("The bridge will reopen in May, said Kim."),
             one("The bridge will reopen in May", "said", "Kim")
         );
+    }
+
+    #[test]
+    fn a_view_held_in_the_main_clause_is_reported() {
+        assert_eq!(
+            reported("Republicans believe they have a new round of ammunition."),
+            one(
+                "they have a new round of ammunition",
+                "believe",
+                "Republicans"
+            )
+        );
+        assert_eq!(
+            reported("The senator wants to see the program expanded."),
+            one("to see the program expanded", "wants to", "The senator")
+        );
+        assert!(reported("If we thought they were secure, we would leave.").is_empty());
+        assert!(reported("Voters who believe the race is over stayed home.").is_empty());
+        assert!(reported("Investors may want to wait for the report.").is_empty());
     }
 
     #[test]

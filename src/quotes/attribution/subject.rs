@@ -247,11 +247,11 @@ impl Attributor<'_> {
             skipped += 1;
         }
         // `Sen. Marco Rubio (R-Fla.) said`: step over a short parenthesis after a name.
-        if let Some(open) = self.parenthesis_ending_at(j, frame_start) {
-            if open > frame_start && starts_upper(self.word(open - 1)) {
-                j = open;
-            }
-        }
+        let over_parenthesis = |j: usize| match self.parenthesis_ending_at(j, frame_start) {
+            Some(open) if open > frame_start && starts_upper(self.word(open - 1)) => open,
+            _ => j,
+        };
+        j = over_parenthesis(j);
         // `Hugh Hill, a doctor, said`, `Ramil Carr, 31, a photographer, said`: step
         // over the appositives between commas.
         let mut appositives = 0;
@@ -273,7 +273,13 @@ impl Attributor<'_> {
             let first = self.word(k);
             let opens = first.chars().next().unwrap_or(' ');
             // `Matdos Santos, legal director for ACLU of Oregon, said`: after a name.
-            let after_name = k >= 2 && starts_upper(self.word(k - 2)) && !self.is_quoted(k - 2);
+            // `Rep. Bobby Scott (D-Va.), ranking member of …, said`: after its parenthesis.
+            let name_at = |t: usize| starts_upper(self.word(t)) && !self.is_quoted(t);
+            let after_name = k >= 2
+                && (name_at(k - 2)
+                    || self
+                        .parenthesis_ending_at(k - 1, frame_start)
+                        .is_some_and(|open| open > frame_start && name_at(open - 1)));
             let appositive = contains(List::Determiners, first)
                 || matches!(first, "who" | "which" | "whose")
                 || opens.is_ascii_digit()
@@ -294,6 +300,9 @@ impl Attributor<'_> {
             } else {
                 break;
             }
+        }
+        if appositives > 0 {
+            j = over_parenthesis(j);
         }
         if j == frame_start || j == 0 || self.is_quoted(j - 1) {
             return None;
@@ -356,7 +365,9 @@ impl Attributor<'_> {
         // not an adverb or verb we do not know.
         let head = self.word(last);
         if !starts_upper(head) && !head.ends_with('s') && !self.any_upper(k..j) {
-            let det = contains(List::Determiners, self.word(k));
+            // `the agency`, and a poll's share: `54 percent said`.
+            let det = contains(List::Determiners, self.word(k))
+                || self.doc.tokens[k].kind == TokenKind::Number;
             if !det {
                 return None;
             }
