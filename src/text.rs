@@ -199,12 +199,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        while let Some(c) = char_at(i) {
-            // Plain ASCII letters and digits first: most of any English story.
-            if bytes[i].is_ascii_alphanumeric() {
+        loop {
+            // Plain ASCII letters and digits first, without decoding: most of any
+            // English story.
+            if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                 i += 1;
                 continue;
             }
+            let Some(c) = char_at(i) else { break };
             if c.is_alphanumeric() || is_combining(c) {
                 i += c.len_utf8();
                 continue;

@@ -13,7 +13,7 @@
 //! Where a list comes from and under which license: `data/README.md`.
 
 use crate::text::with_lowercase;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -296,25 +296,67 @@ pub fn entries(list: List) -> &'static [&'static str] {
     })
 }
 
+/// A set of lists, one bit a list: what one probe of the index answers about a word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListSet(u64);
+
+impl ListSet {
+    pub fn has(self, list: List) -> bool {
+        self.0 >> list.index() & 1 == 1
+    }
+}
+
+/// Every list's entries in two tables, so that the lists a word is in cost one probe
+/// (`list_features` asks ten lists about each word of a name): entries of the lists
+/// that fold case, lowercased, and the others as written.
+struct Index {
+    folded: FxHashMap<Cow<'static, str>, ListSet>,
+    exact: FxHashMap<&'static str, ListSet>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index {
+            folded: FxHashMap::default(),
+            exact: FxHashMap::default(),
+        };
+        for list in List::ALL {
+            let bit: u64 = 1 << list.index();
+            for &e in entries(list) {
+                let sets = match list.folds_case() {
+                    true if e.chars().any(char::is_uppercase) => {
+                        index.folded.entry(Cow::Owned(e.to_lowercase()))
+                    }
+                    true => index.folded.entry(Cow::Borrowed(e)),
+                    false => {
+                        index.exact.entry(e).or_default().0 |= bit;
+                        continue;
+                    }
+                };
+                sets.or_default().0 |= bit;
+            }
+        }
+        index
+    })
+}
+
+/// The lists `word` is an entry of (ignoring case where a list does).
+pub fn lists_of(word: &str) -> ListSet {
+    let index = index();
+    let folded = with_lowercase(word, |w| index.folded.get(w).copied());
+    let exact = index.exact.get(word).copied();
+    ListSet(folded.unwrap_or_default().0 | exact.unwrap_or_default().0)
+}
+
 /// Whether `word` is an entry of `list` (ignoring case where the list does).
 pub fn contains(list: List, word: &str) -> bool {
-    static SETS: [OnceLock<FxHashSet<Cow<'static, str>>>; List::ALL.len()] =
-        [const { OnceLock::new() }; List::ALL.len()];
-    let set = SETS[list.index()].get_or_init(|| {
-        entries(list)
-            .iter()
-            .map(
-                |&e| match list.folds_case() && e.chars().any(char::is_uppercase) {
-                    true => Cow::Owned(e.to_lowercase()),
-                    false => Cow::Borrowed(e),
-                },
-            )
-            .collect()
-    });
-    match list.folds_case() {
-        true => with_lowercase(word, |w| set.contains(w)),
-        false => set.contains(word),
-    }
+    let index = index();
+    let sets = match list.folds_case() {
+        true => with_lowercase(word, |w| index.folded.get(w).copied()),
+        false => index.exact.get(word).copied(),
+    };
+    sets.is_some_and(|s| s.has(list))
 }
 
 /// The length in bytes of the longest entry of `list` that opens `line` as whole words
@@ -369,6 +411,21 @@ mod tests {
         assert!(contains(List::GivenNames, "MARY"));
         assert!(contains(List::EventWords, "Open"));
         assert!(!contains(List::EventWords, "open"));
+    }
+
+    #[test]
+    fn one_probe_answers_every_list() {
+        let lists = lists_of("MARY");
+        assert!(lists.has(List::GivenNames));
+        assert!(!lists.has(List::Cues));
+        assert!(lists_of("Open").has(List::EventWords));
+        assert!(!lists_of("open").has(List::EventWords));
+        for list in List::ALL {
+            for &e in entries(list) {
+                assert!(contains(list, e), "{list:?} {e:?}");
+                assert_eq!(lists_of(e).has(list), contains(list, e));
+            }
+        }
     }
 
     #[test]

@@ -104,15 +104,21 @@ fn is_prompt(line: &str) -> bool {
 /// a handle or address with a network's name, in a line that opens with it or is cut
 /// in fields by bars.
 fn is_contact_line(line: &str) -> bool {
+    if !line.contains('@') {
+        return false;
+    }
     let has_handle = line
         .split_whitespace()
         .any(|w| w.len() > 1 && (w.starts_with('@') || w.contains('@')));
+    if !has_handle {
+        return false;
+    }
     let names_network = words(line).any(|w| contains(List::SocialWords, w));
     let first = words(line).next().unwrap_or("");
     let opens = first.eq_ignore_ascii_case("follow")
         || first.eq_ignore_ascii_case("contact")
         || contains(List::SocialWords, first);
-    has_handle && names_network && (opens || line.contains('|'))
+    names_network && (opens || line.contains('|'))
 }
 
 /// `Published Jan. 5, 2019 3:45 p.m. ET`, `Updated: 12:30 GMT`, `Posted on March 3`.

@@ -45,11 +45,13 @@ pub struct CaptionLine {
 /// When `line` is a caption line, what it holds.
 pub fn caption_line(line: &str) -> Option<CaptionLine> {
     let line = line.trim_end();
-    if line.split_whitespace().count() > MAX_CAPTION_WORDS {
+    let credit = credit(line);
+    let open = opening(List::CaptionOpenings, line);
+    // Counted last: most lines have neither, and counting reads the whole line.
+    if (credit.is_none() && open.is_none()) || line.split_whitespace().count() > MAX_CAPTION_WORDS {
         return None;
     }
-    let credit = credit(line);
-    if let Some(open) = opening(List::CaptionOpenings, line) {
+    if let Some(open) = open {
         let rest = line[open..].trim_matches(|c: char| c.is_whitespace() || c == ':');
         return Some(CaptionLine {
             prefix_only: rest.is_empty(),
@@ -127,6 +129,9 @@ fn labelled_credit(line: &str) -> Option<Range<usize>> {
     while !line.is_char_boundary(from) {
         from += 1;
     }
+    if !line[from..].contains(':') {
+        return None; // every label ends in one
+    }
     let lower = line[from..].to_lowercase();
     if lower.len() != line.len() - from {
         return None; // lowercasing changed the offsets: no label is that exotic
@@ -147,10 +152,10 @@ fn labelled_credit(line: &str) -> Option<Range<usize>> {
 /// `JANE ROE/REUTERS`, `AGENCY PHOTO/Reuters`, `Jane Roe/AFP via Getty Images` at the
 /// end of the line, after its last sentence.
 fn slash_credit(line: &str) -> Option<Range<usize>> {
+    let slash = line.rfind('/')?;
     if line.ends_with(['.', '!', '?', '"', '”', ',', ';', ':']) || line.contains("://") {
         return None;
     }
-    let slash = line.rfind('/')?;
     let start = sentence_tail_start(line, slash);
     let credit = trimmed(line, start..line.len());
     let text = &line[credit.clone()];

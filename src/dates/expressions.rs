@@ -7,7 +7,7 @@
 //! noun unless a cue such as `in` precedes it).
 
 use crate::calendar::{is_month_abbreviation, month_number, parse_iso_date, weekday_number};
-use crate::text::{Document, TokenKind};
+use crate::text::{with_lowercase, Document, TokenKind};
 use std::ops::Range;
 
 /// Which occurrence of a weekday a phrase means, from the anchor date.
@@ -135,7 +135,16 @@ const PAST_CUES: &[&str] = &["ended", "since", "was", "were", "earlier", "previo
 
 /// Number words before `days ago`.
 fn count_word(word: &str) -> Option<i64> {
-    let n = match word.to_ascii_lowercase().as_str() {
+    // Every token is asked: the longest answer has six letters, so nothing longer is
+    // lowercased.
+    if word.len() > 6 {
+        return None;
+    }
+    with_lowercase(word, count_word_lowercase)
+}
+
+fn count_word_lowercase(word: &str) -> Option<i64> {
+    let n = match word {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,

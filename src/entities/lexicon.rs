@@ -6,7 +6,7 @@
 //! (`democratic people 's republic of korea`). Lookups are hash probes: a phrase of up
 //! to `MAX_PHRASE_TOKENS` tokens costs that many probes.
 
-use crate::text::tokenize;
+use crate::text::{tokenize, with_lowercase};
 use crate::wordlists::{contains, entries, List};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -37,7 +37,8 @@ pub struct Lexicon {
 
 /// The lookup key of a phrase: its tokens, lowercased, joined by spaces.
 pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut key = String::new();
+    // Room for most names at once, rather than growing word by word.
+    let mut key = String::with_capacity(32);
     for w in words.filter(|w| *w != ".") {
         if !key.is_empty() {
             key.push(' ');
@@ -50,7 +51,9 @@ pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
 /// Appends one token to a phrase key: lowercased, `’` read as `'`.
 pub fn push_key_word(key: &mut String, word: &str) {
     if word.is_ascii() {
-        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = key.len();
+        key.push_str(word);
+        key[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -143,6 +146,14 @@ impl Lexicon {
                 _ => None,
             }
         })
+    }
+
+    /// `phrase` of a one-word key, without building the key where the word is ASCII.
+    pub fn phrase_of_word(&self, word: &str) -> Option<ListedPhrase> {
+        match word.is_ascii() && word != "." {
+            true => with_lowercase(word, |key| self.phrase(key)),
+            false => self.phrase(&phrase_key(std::iter::once(word))),
+        }
     }
 
     /// Some listed phrase continues `key` with more words.

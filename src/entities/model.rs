@@ -25,7 +25,7 @@ use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
 use super::recognize::{is_korean_given_name, Mention};
 use crate::analysis::EntityType;
 use crate::text::{Document, TokenKind};
-use crate::wordlists::{contains, List};
+use crate::wordlists::{contains, lists_of, List};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -369,9 +369,10 @@ fn pair_feature(out: &mut Vec<u32>, name: &str, a: &str, b: &str) {
     out.push(h.0);
 }
 
-/// `Kim` → `Xx`, `U.S.` → `X.X.`, `Jong-un` → `Xx-x`, `1996` → `d`.
-fn shape(word: &str) -> String {
-    let mut out = String::new();
+/// Appends `word`'s shape to `out`: `Kim` → `Xx`, `U.S.` → `X.X.`, `Jong-un` → `Xx-x`,
+/// `1996` → `d`.
+fn push_shape(out: &mut String, word: &str) {
+    let mut last = None;
     for c in word.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -382,33 +383,38 @@ fn shape(word: &str) -> String {
         } else {
             c
         };
-        if !out.ends_with(s) || !matches!(s, 'X' | 'x' | 'd') {
+        if last != Some(s) || !matches!(s, 'X' | 'x' | 'd') {
             out.push(s);
+            last = Some(s);
         }
     }
-    out
 }
+
+/// The word lists a word's features name, with the feature's value.
+const LIST_FEATURES: [(List, &str); 9] = [
+    (List::GivenNames, "given"),
+    (List::Surnames, "surname"),
+    (List::CommonWords, "common"),
+    (List::NonEntities, "nonentity"),
+    (List::Titles, "title"),
+    (List::OrgWords, "orgword"),
+    (List::EventWords, "eventword"),
+    (List::GeoWords, "geoword"),
+    (List::FacilityWords, "facilityword"),
+];
 
 /// The word lists a word is in, as feature names.
 fn list_features(out: &mut Vec<u32>, lex: &Lexicon, at: &str, word: &str) {
-    let checks: [(&str, bool); 10] = [
-        ("given", lex.is_given_name(word)),
-        ("surname", lex.is_surname(word)),
-        ("common", lex.is_common_word(word)),
-        ("nonentity", lex.is_non_entity(word)),
-        ("title", lex.is_title(word)),
-        ("honorific", lex.is_honorific(word.trim_end_matches('.'))),
-        ("orgword", lex.is_org_word(word)),
-        ("eventword", lex.is_event_word(word)),
-        ("geoword", lex.is_geo_word(word)),
-        ("facilityword", lex.is_facility_word(word)),
-    ];
-    for (list, yes) in checks {
-        if yes {
-            feature(out, at, list);
+    let lists = lists_of(word);
+    for (list, name) in LIST_FEATURES {
+        if lists.has(list) {
+            feature(out, at, name);
         }
     }
-    if let Some(known) = lex.phrase(&phrase_key(std::iter::once(word))) {
+    if lex.is_honorific(word) {
+        feature(out, at, "honorific");
+    }
+    if let Some(known) = lex.phrase_of_word(word) {
         feature(out, at, listed_name(known));
     }
 }
@@ -544,41 +550,48 @@ pub fn featurize(
     }
     feature(out, "len", DIGITS[w.len().min(4)]);
     let mut shapes = String::new();
+    let mut word_shape = String::new();
     for word in &w {
         feature(out, "w", word);
         if is_korean_given_name(word) {
             feature(out, "korean-given-name", "");
         }
-        let s = shape(word);
-        feature(out, "s", &s);
+        word_shape.clear();
+        push_shape(&mut word_shape, word);
+        feature(out, "s", &word_shape);
         if shapes.len() < 24 {
-            shapes.push_str(&s);
+            shapes.push_str(&word_shape);
             shapes.push(' ');
         }
     }
     feature(out, "shapes", &shapes);
     feature(out, "f", first);
     feature(out, "l", last);
+    let key = phrase_key(w.iter().copied());
     if w.len() <= 4 {
-        feature(out, "ph", &phrase_key(w.iter().copied()));
+        feature(out, "ph", &key);
     }
-    let chars: Vec<char> = last.chars().collect();
+    // The last word's last 2, 3 and 4 characters, where it has more; the first's first 3.
+    let ends: Vec<usize> = last
+        .char_indices()
+        .rev()
+        .map(|(at, _)| at)
+        .take(5)
+        .collect();
     for n in [2, 3, 4] {
-        if chars.len() > n {
-            let suffix: String = chars[chars.len() - n..].iter().collect();
-            feature(out, "suf", &suffix);
+        if ends.len() > n {
+            feature(out, "suf", &last[ends[n - 1]..]);
         }
     }
-    let first_chars: Vec<char> = first.chars().take(3).collect();
-    if first.chars().count() > 3 {
-        feature(out, "pre", &first_chars.iter().collect::<String>());
+    if let Some((third_end, _)) = first.char_indices().nth(3) {
+        feature(out, "pre", &first[..third_end]);
     }
     list_features(out, lex, "f-list", first);
     list_features(out, lex, "l-list", last);
     for word in &w[1..w.len().saturating_sub(1).max(1)] {
         list_features(out, lex, "m-list", word);
     }
-    if let Some(known) = lex.phrase(&phrase_key(w.iter().copied())) {
+    if let Some(known) = lex.phrase(&key) {
         feature(out, "listed-phrase", listed_name(known));
     }
     // Two tokens either side.
@@ -591,8 +604,11 @@ pub fn featurize(
     feature(out, "n2", n2);
     pair_feature(out, "p2p1", p2, p1);
     pair_feature(out, "n1n2", n1, n2);
-    feature(out, "p1-shape", &shape(p1));
-    feature(out, "n1-shape", &shape(n1));
+    for (name, word) in [("p1-shape", p1), ("n1-shape", n1)] {
+        word_shape.clear();
+        push_shape(&mut word_shape, word);
+        feature(out, name, &word_shape);
+    }
     for (at, word) in [("p1-list", p1), ("n1-list", n1)] {
         if lex.is_title(word) {
             feature(out, at, "title");

@@ -27,7 +27,7 @@
 use super::lexicon::{phrase_key, push_key_word, Lexicon, ListedPhrase, MAX_PHRASE_TOKENS};
 use crate::analysis::{Dateline, EntityType};
 use crate::anatomy::Anatomy;
-use crate::text::{starts_upper, Document, TokenKind};
+use crate::text::{starts_upper, with_lowercase, Document, TokenKind};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
@@ -360,7 +360,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         }
         // `Foreign Minister Choe Son-hui`: a modifier of a title.
         let before_title = self.is_word(i + 1) && self.lex.is_title(self.text(i + 1));
-        if self.lex.phrase(&phrase_key(std::iter::once(w))).is_some()
+        if self.lex.phrase_of_word(w).is_some()
             || before_title
             || self.lex.is_title(w)
             || self.lex.is_honorific(w)
@@ -370,10 +370,15 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         if self.shouting[i] {
             return self.lex.is_common_word(w) && !self.lex.is_given_name(w);
         }
-        if self.lowercase_uses.contains(w.to_lowercase().as_str()) {
+        let (used_lowercase, capitalized_elsewhere) = with_lowercase(w, |lower| {
+            (
+                self.lowercase_uses.contains(lower),
+                self.midsentence_caps.contains(lower),
+            )
+        });
+        if used_lowercase {
             return true;
         }
-        let capitalized_elsewhere = self.midsentence_caps.contains(&w.to_lowercase());
         self.lex.is_common_word(w) && !capitalized_elsewhere && !self.lex.is_given_name(w)
     }
 

@@ -291,26 +291,27 @@ pub fn rate_noun(word: &str) -> Option<&'static str> {
 /// A number written as a word: `five`, `twenty-five`. `a`/`an` count as one only before
 /// a scale word, which the caller checks.
 pub fn number_word(word: &str) -> Option<u32> {
-    // The longest is `seventy-seven`: other words are refused before any lowercasing
-    // (this runs on every word of the story).
+    // The longest is `seventy-seven`: other words are refused at once (this runs on
+    // every word of the story).
     const LONGEST: usize = 13;
     // Every number word starts with one of these letters.
-    let initial = |c: char| "zotfsenZOTFSEN".contains(c);
+    let initial = |c: char| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n'
+        )
+    };
     if word.len() > LONGEST || !word.starts_with(initial) {
         return None;
     }
-    let mut buffer = [0; LONGEST];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    if let Some((tens, ones)) = lower.split_once('-') {
+    if let Some((tens, ones)) = word.split_once('-') {
         let (tens, ones) = (small_number(tens)?, small_number(ones)?);
         return (tens >= 20 && tens % 10 == 0 && (1..10).contains(&ones)).then_some(tens + ones);
     }
-    small_number(lower)
+    small_number(word)
 }
 
+/// `word` (any case) as a number word of one part: `Five` → 5, `twenty` → 20.
 fn small_number(word: &str) -> Option<u32> {
     const WORDS: [&str; 20] = [
         "zero",
@@ -337,11 +338,11 @@ fn small_number(word: &str) -> Option<u32> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    if let Some(n) = WORDS.iter().position(|w| *w == word) {
+    if let Some(n) = WORDS.iter().position(|w| w.eq_ignore_ascii_case(word)) {
         return Some(n as u32);
     }
     TENS.iter()
-        .position(|w| *w == word)
+        .position(|w| w.eq_ignore_ascii_case(word))
         .map(|n| 20 + 10 * n as u32)
 }
 

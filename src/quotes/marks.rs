@@ -91,8 +91,13 @@ pub fn find_quotations(
                 prev = c;
                 continue;
             }
+            // Letters, digits and spaces, most of a story, are no marks.
+            let maybe_mark = !(c.is_ascii_alphanumeric() || c == ' ');
             let next = chars.peek().map_or(' ', |&(_, c)| c);
-            let Some(mark) = scanner.classify(prev, c, next) else {
+            let Some(mark) = maybe_mark
+                .then(|| scanner.classify(prev, c, next))
+                .flatten()
+            else {
                 prev = c;
                 continuing = false;
                 continue;
