@@ -76,6 +76,9 @@ pub enum List {
     /// Cues of believing, hoping or wanting (`believes`, `wants to`): a reported
     /// statement only with a clause of its own or an infinitive, never for a quotation.
     Thinking,
+    /// Cues whose content is their object (`criticized the deal`, `called for a
+    /// ban`): a reported statement only, never a quotation's cue.
+    Objects,
     /// Words after a reporting cue that open no content clause (`said to be`).
     NotContentStart,
     /// Reporting cues followed by the one told (`told Reuters the …`).
@@ -130,7 +133,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 55] = [
+    const ALL: [List; 56] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -155,6 +158,7 @@ impl List {
         List::Cues,
         List::Reporting,
         List::Thinking,
+        List::Objects,
         List::NotContentStart,
         List::CueObjects,
         List::According,
@@ -219,6 +223,7 @@ impl List {
             List::Cues => (ATTRIBUTION, Some("cues")),
             List::Reporting => (ATTRIBUTION, Some("reporting")),
             List::Thinking => (ATTRIBUTION, Some("thinking")),
+            List::Objects => (ATTRIBUTION, Some("objects")),
             List::NotContentStart => (ATTRIBUTION, Some("not-content-start")),
             List::CueObjects => (ATTRIBUTION, Some("cue-objects")),
             List::According => (ATTRIBUTION, Some("according")),

@@ -14,11 +14,10 @@
 //! “…”`) get no speaker; a cue word used as a noun after a name (`Trump’s claims`) is
 //! caught only when possessive.
 
-use super::lexicon::{cues, thinking_cues};
+use super::lexicon::{cue_table, CuePhrases};
 use super::{Attribution, Attributor, FRAME_TOKENS, MAX_SUBJECT_TOKENS, SHORT_ATTRIBUTION_TOKENS};
 use crate::text::{starts_upper, with_lowercase, TokenKind};
 use crate::wordlists::{contains, List};
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// A cue found in a frame: its tokens and the phrase it matched.
@@ -31,36 +30,52 @@ pub(super) struct Cue {
 impl Attributor<'_> {
     /// The cue that starts at token `t`, if any (not running into a quotation).
     pub(super) fn cue_at(&self, t: usize, limit: usize) -> Option<Cue> {
-        self.phrase_at(t, limit, cues())
+        let phrases = self.phrases_at(t)?;
+        self.longest_at(t, limit, &phrases.cues)
     }
 
-    /// The cue of believing or wanting that starts at token `t` (`believes`, `wants to`).
-    pub(super) fn thinking_cue_at(&self, t: usize, limit: usize) -> Option<Cue> {
-        self.phrase_at(t, limit, thinking_cues())
-    }
-
-    /// The longest phrase of `table` that starts at token `t`, if any (not running into
-    /// a quotation).
-    fn phrase_at(
+    /// The cue of a statement at token `t`: a reporting cue that `reports` accepts,
+    /// else a cue of believing or wanting (`believes`, `wants to`) or one whose content
+    /// is its object (`criticized`), and whether it is such a view.
+    pub(super) fn statement_cue_at(
         &self,
         t: usize,
         limit: usize,
-        table: &'static FxHashMap<&'static str, Vec<Vec<&'static str>>>,
-    ) -> Option<Cue> {
+        reports: impl Fn(&Cue) -> bool,
+    ) -> Option<(Cue, bool)> {
+        let phrases = self.phrases_at(t)?;
+        if let Some(cue) = self.longest_at(t, limit, &phrases.cues).filter(reports) {
+            return Some((cue, false));
+        }
+        Some((self.longest_at(t, limit, &phrases.views)?, true))
+    }
+
+    /// The phrases token `t` may start (none inside a quotation).
+    fn phrases_at(&self, t: usize) -> Option<&'static CuePhrases> {
         if self.is_quoted(t) {
             return None;
         }
         let word = self.word(t);
-        let phrases = if word.chars().any(char::is_uppercase) {
+        if word.chars().any(char::is_uppercase) {
             // `the United States should`: a capitalized cue word inside a sentence is
             // part of a name.
             if !self.opens_sentence(t) && !self.after_opening_mark(t) {
                 return None;
             }
-            with_lowercase(word, |lower| table.get(lower))?
+            with_lowercase(word, |lower| cue_table().get(lower))
         } else {
-            table.get(word)?
-        };
+            cue_table().get(word)
+        }
+    }
+
+    /// The longest of `phrases` that starts at token `t` and ends by `limit`, not
+    /// running into a quotation.
+    fn longest_at(
+        &self,
+        t: usize,
+        limit: usize,
+        phrases: &'static [Vec<&'static str>],
+    ) -> Option<Cue> {
         'phrase: for phrase in phrases {
             if t + phrase.len() > limit {
                 continue;

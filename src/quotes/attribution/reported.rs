@@ -7,6 +7,7 @@
 //! | speaker, cue, content | `Putin said afterwards that there are possibilities …`, `Officials warned the toll could rise`, `Trump has vowed to bring back jobs` | after the cue (and a `that` a few words on, or from the `to` of a promise), up to the next statement's cue or a trailing attribution |
 //! | content, speaker and cue | `Kim made the invitation …, the KCNA said.`, `…, said Kim.`, `…, according to the KCNA.` | the sentence up to the comma before the attribution |
 //! | a parenthetical attribution | `In a merger, he said, the brand would survive` | the longer side |
+//! | a view or a speech act on a thing | `Republicans believe they have …`, `Sanders called for a ban on fracking` | the clause or infinitive; the object up to the reporter's adjunct (`in a ruling on Friday`) |
 //!
 //! A sentence may hold several statements: `Perdue said X, arguing that Y`, `Merrill
 //! says X and said Y`, `Fowler said X — and he noted Y` each give two. A cue with no
@@ -52,6 +53,9 @@ const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
     "could", "should", "may", "might", "must", "do", "does", "did",
 ];
+/// The longest subject of a statement joined to the one before (`…, and
+/// three-quarters said`).
+const MAX_JOINED_SUBJECT_TOKENS: usize = 4;
 /// The longest tail after a trailing attribution (`…, the KCNA reported Thursday, as the
 /// two isolated countries seek to bolster ties.`).
 const MAX_TAIL_TOKENS: usize = 14;
@@ -217,14 +221,12 @@ impl Attributor<'_> {
     ) -> Option<(Range<usize>, Attribution)> {
         let mut t = from;
         while t < end {
-            let reporting = self
-                .cue_at(t, end)
-                .filter(|c| self.is_reporting(c) && !self.is_according(c));
-            let thinking = reporting.is_none();
-            let Some(cue) = reporting.or_else(|| self.thinking_cue_at(t, end)) else {
+            let reports = |c: &Cue| self.is_reporting(c) && !self.is_according(c);
+            let Some((cue, view)) = self.statement_cue_at(t, end, reports) else {
                 t += 1;
                 continue;
             };
+            let object = view && contains(List::Objects, &cue.phrase.join(" "));
             t = cue.tokens.end;
             // `Obama praised Clinton and said his former secretary …`: the clause's subject.
             // `Clinton mocked the complaint, saying …`: a participle after a comma, too.
@@ -249,14 +251,17 @@ impl Attributor<'_> {
             if speaker.start >= self.doc.tokens[t - 1].end() || self.is_inverted_at(&cue, end) {
                 continue;
             }
-            let Some(content_start) = self.content_start(cue.tokens.end, end) else {
+            let content_start = if object {
+                self.object_start(cue.tokens.end, end)
+            } else {
+                self.content_start(cue.tokens.end, end)
+            };
+            let Some(content_start) = content_start else {
                 continue;
             };
             // `believes the deal will help`, not `believes him`, `knows the area`.
-            if thinking
-                && (!self.opens_clause_with_verb(cue.tokens.end, content_start, end)
-                    || !self.holds_view(&speaker, &cue, start))
-            {
+            let clause = object || self.opens_clause_with_verb(cue.tokens.end, content_start, end);
+            if view && (!clause || !self.holds_view(&speaker, &cue, start)) {
                 continue;
             }
             // The statement ends at a semicolon (`…; hours later, she …`), at the next
@@ -270,9 +275,12 @@ impl Attributor<'_> {
                             || self.reporters_clause_at(k, end))
                 })
                 .unwrap_or(end);
-            let content_end = self
+            let mut content_end = self
                 .trailing_attribution(content_start, clause_end)
                 .map_or(clause_end, |(comma, _, _)| comma);
+            if object {
+                content_end = self.object_end(content_start, content_end);
+            }
             return Some((
                 content_start..content_end,
                 Attribution {
@@ -291,11 +299,21 @@ impl Attributor<'_> {
         if at == 0 || self.word(at - 1) != "," || !contains(List::Inverted, &cue.phrase.join(" ")) {
             return false;
         }
-        let Some(speaker) = self.phrase_after(cue.tokens.end) else {
+        let Some(speaker) = self.speaker_after(cue) else {
             return false;
         };
         let tail = self.doc.token_at_or_after(speaker.end);
         tail >= end || self.word(tail) == "," || contains(List::AfterCue, self.word(tail))
+    }
+
+    /// The speaker after an inverted cue or `according to` (`said Kim`, `according to
+    /// the agency`), not the subject of a clause the cue reports (`, said the two firms
+    /// had coordinated`: a verb inside or right after it).
+    fn speaker_after(&self, cue: &Cue) -> Option<Range<usize>> {
+        let speaker = self.phrase_after(cue.tokens.end)?;
+        let tokens = self.doc.tokens_within(speaker.clone());
+        let verb = |k: usize| k < self.doc.tokens.len() && AUXILIARIES.contains(&self.word(k));
+        (!tokens.clone().any(verb) && !verb(tokens.end)).then_some(speaker)
     }
 
     /// Whether the reporter's own words start at token `k`: a comma before `which`,
@@ -331,9 +349,18 @@ impl Attributor<'_> {
             j += 1;
         }
         let pronoun = |w| contains(List::PersonPronouns, w) || contains(List::ThingPronouns, w);
-        let subject = j < end && pronoun(self.word(j));
-        if subject {
-            j += 1;
+        // `…, and three-quarters said`, `… but Senate leaders warned`: a short subject.
+        let subject_end = if j < end && pronoun(self.word(j)) {
+            Some(j + 1)
+        } else if j > k + 1 && j < end && !self.is_quoted(j) {
+            self.noun_phrase_at(j, end)
+                .filter(|&e| e - j <= MAX_JOINED_SUBJECT_TOKENS)
+        } else {
+            None
+        };
+        let subject = subject_end.is_some();
+        if let Some(e) = subject_end {
+            j = e;
         }
         let mut adverbs = 0;
         while j < end && adverbs < 2 && is_adverb_before_cue(self.word(j)) {
@@ -464,6 +491,47 @@ impl Attributor<'_> {
         opens && !relative && !modal
     }
 
+    /// Where the object of a cue ending at token `after` starts (`criticized the deal`):
+    /// right after it, over time words, if a word that opens a noun phrase stands there.
+    fn object_start(&self, after: usize, end: usize) -> Option<usize> {
+        let mut k = after;
+        while k < end && contains(List::AfterCue, self.word(k)) && self.word(k) != "on" {
+            k += 1;
+        }
+        let first = self.word(k);
+        let opens = k < end
+            && self.doc.tokens[k].kind == TokenKind::Word
+            && !self.is_quoted(k)
+            && !contains(List::Prepositions, first)
+            && !contains(List::NotContentStart, first);
+        opens.then_some(k)
+    }
+
+    /// Where the object starting at token `start` ends: at a comma or where the
+    /// reporter's adjunct begins (`rejected that argument in a ruling released
+    /// Thursday`, `criticized the law during a stop in Flint`).
+    fn object_end(&self, start: usize, end: usize) -> usize {
+        (start + 1..end)
+            .find(|&k| {
+                !self.is_quoted(k)
+                    && match self.word(k) {
+                        "," | "—" | "–" | "(" | "during" | "while" | "but" | "when" | "after" => {
+                            true
+                        }
+                        "in" | "on" | "at" => {
+                            k + 1 < end
+                                && matches!(
+                                    self.word(k + 1),
+                                    "a" | "an" | "the" | "his" | "her" | "their"
+                                )
+                                || contains(List::AfterCue, self.word(k + 1))
+                        }
+                        _ => false,
+                    }
+            })
+            .unwrap_or(end)
+    }
+
     /// Whether an auxiliary (`will`, `is`, `could`) comes within a few words of token
     /// `k`: a clause has begun (`told reporters the talks had failed`).
     fn has_auxiliary(&self, k: usize, end: usize) -> bool {
@@ -527,7 +595,7 @@ impl Attributor<'_> {
             if !before_comma(at) {
                 return None;
             }
-            let speaker = self.phrase_after(cue.tokens.end)?;
+            let speaker = self.speaker_after(cue)?;
             if !self.is_according(cue) && !contains(List::Inverted, &cue.phrase.join(" ")) {
                 return None;
             }
@@ -695,6 +763,27 @@ mod tests {
         assert!(reported("If we thought they were secure, we would leave.").is_empty());
         assert!(reported("Voters who believe the race is over stayed home.").is_empty());
         assert!(reported("Investors may want to wait for the report.").is_empty());
+    }
+
+    #[test]
+    fn a_speech_act_reports_its_object_up_to_the_reporters_adjunct() {
+        assert_eq!(
+            reported("Judge Alan Pierce rejected the defense's motion in a ruling on Friday."),
+            one("the defense's motion", "rejected", "Judge Alan Pierce")
+        );
+        assert!(reported("Lawmakers who criticized the budget plan left early.").is_empty());
+    }
+
+    #[test]
+    fn a_clause_after_an_inverted_cue_is_content_not_speaker() {
+        assert_eq!(
+            reported("The chief, Nora Quinn, said the two firms had agreed on the terms."),
+            one(
+                "the two firms had agreed on the terms",
+                "said",
+                "Nora Quinn"
+            )
+        );
     }
 
     #[test]
