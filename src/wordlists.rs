@@ -279,16 +279,33 @@ impl List {
 /// The entries of a list file's section (`None`: the lines before any `## ` heading),
 /// trimmed, without comments and blank lines. The one parser of `data/`.
 fn parse(file: &'static str, section: Option<&str>) -> Vec<&'static str> {
-    let mut current = None;
-    let mut entries = Vec::new();
-    for line in file.lines().map(str::trim) {
-        if let Some(name) = line.strip_prefix("## ") {
-            current = Some(name.trim());
-        } else if !line.is_empty() && !line.starts_with('#') && current == section {
-            entries.push(line);
+    // A section's lines run from its heading to the next: jump to the heading rather
+    // than read every line of the file (the index parses every list at start).
+    let body = match section {
+        None => file,
+        Some(name) => {
+            let heading = |at: usize| {
+                let line = file[at..].lines().next().unwrap_or("");
+                line.trim().strip_prefix("## ").map(str::trim) == Some(name)
+            };
+            let Some(at) = file
+                .match_indices("## ")
+                .map(|(i, _)| i)
+                .find(|&i| (i == 0 || file.as_bytes()[i - 1] == b'\n') && heading(i))
+            else {
+                return Vec::new();
+            };
+            &file[at..]
         }
+    };
+    let mut lines = body.lines().map(str::trim);
+    if section.is_some() {
+        lines.next();
     }
-    entries
+    lines
+        .take_while(|line| !line.starts_with("## "))
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
 }
 
 /// The lines of a list, as written and in file order.
@@ -441,6 +458,16 @@ mod tests {
         );
         assert_eq!(opening(List::LabelOpenings, "Readers said"), None);
         assert_eq!(opening(List::MarkerLines, "ADVERTISEMENT"), Some(13));
+    }
+
+    #[test]
+    fn a_section_runs_from_its_heading_to_the_next() {
+        let file = "# comment\nloose\n## a\none\n# note\ntwo words\n\n## ab \nthree\n## b\nfour\n";
+        assert_eq!(parse(file, None), vec!["loose"]);
+        assert_eq!(parse(file, Some("a")), vec!["one", "two words"]);
+        assert_eq!(parse(file, Some("ab")), vec!["three"]);
+        assert_eq!(parse(file, Some("b")), vec!["four"]);
+        assert!(parse(file, Some("c")).is_empty());
     }
 
     #[test]
