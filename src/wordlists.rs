@@ -384,10 +384,13 @@ pub fn contains(list: List, word: &str) -> bool {
 /// The length in bytes of the longest entry of `list` that opens `line` as whole words
 /// (ignoring case): `Read more: ...` opens with `read more` (9).
 pub fn opening(list: List, line: &str) -> Option<usize> {
+    // Runs on every line: the first letter rules out most entries at once.
+    let first = line.as_bytes().first()?.to_ascii_lowercase();
     entries(list)
         .iter()
         .filter(|e| {
-            line.len() >= e.len()
+            e.as_bytes()[0].to_ascii_lowercase() == first
+                && line.len() >= e.len()
                 && line.is_char_boundary(e.len())
                 && line[..e.len()].eq_ignore_ascii_case(e)
                 && !line[e.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')

@@ -168,13 +168,22 @@ impl<'a> DatelineReader<'_, 'a> {
         after_last_capital
     }
 
-    /// `Sept. 14`, `Sep 14`, `Feb 26`, `2 March`: (date, index after it).
+    /// `Sept. 14`, `Sep 14`, `Feb 26`, `2 March`, with the year where it follows
+    /// (`Oct 2, 2024`, as AFP writes it): (date, index after it).
     fn date(&self, i: usize) -> Option<(DatelineDateMatch, usize)> {
-        let found = |month: u32, day: u32, last: usize| {
+        let found = |month: u32, day: u32, mut last: usize| {
+            let year = (self.word(last + 1) == ",")
+                .then(|| self.word(last + 2))
+                .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|w| w.parse().ok())
+                .filter(|y| (1900..=2100).contains(y));
+            if year.is_some() {
+                last += 2;
+            }
             let range = self.doc.tokens[i].start()..self.doc.tokens[last].end();
             let date = DatelineDateMatch {
                 range,
-                year: None,
+                year,
                 month,
                 day,
             };

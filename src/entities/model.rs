@@ -99,9 +99,25 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
     let keys = name_keys(doc, mentions);
     let story = StoryContexts::new(doc, mentions, &keys);
     let mut probs: Vec<[f32; CLASSES.len()]> = Vec::with_capacity(mentions.len());
+    // Each name's own features, made once: its mentions are mostly written alike.
+    let mut name_cache: FxHashMap<Vec<&str>, Range<usize>> = FxHashMap::default();
+    let mut name_feature_store = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         features.clear();
-        featurize(doc, &context, m, story.of(k), &mut features);
+        let w = words(doc, m);
+        if w.is_empty() {
+            featurize(doc, &context, m, story.of(k), &mut features);
+        } else {
+            let range = name_cache.entry(w).or_insert_with_key(|w| {
+                let start = name_feature_store.len();
+                name_features(w, &mut name_feature_store);
+                start..name_feature_store.len()
+            });
+            // Not `featurize`'s order: the model's integer sums do not depend on it.
+            features.extend_from_slice(&name_feature_store[range.clone()]);
+            recognizer_features(m, &mut features);
+            context_features(doc, &context, m, story.of(k), &mut features);
+        }
         probs.push(softmax(model.scores(&features)));
     }
     drop(story);
@@ -533,25 +549,28 @@ pub fn featurize(
     story: &[u32],
     out: &mut Vec<u32>,
 ) {
-    let lex = Lexicon::get();
     let w = words(doc, m);
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+    if w.is_empty() {
         feature(out, "empty", "");
         return;
+    }
+    // In the order the model was trained with: the training sums in floating point.
+    recognizer_features(m, out);
+    name_features(&w, out);
+    context_features(doc, context, m, story, out);
+}
+
+/// The features of a name's words alone (`w`, shapes, affixes, word lists): the same
+/// for each of its mentions, so `type_mentions` makes them once a name.
+fn name_features(w: &[&str], out: &mut Vec<u32>) {
+    let lex = Lexicon::get();
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return;
     };
-    feature(out, "bias", "");
-    feature(out, "prior", kind_name(m.kind));
-    feature(out, "prior-subtype", m.subtype.unwrap_or("none"));
-    if m.canonical.is_some() {
-        feature(out, "listed", kind_name(m.kind));
-    }
-    if m.role.is_some() {
-        feature(out, "role", "");
-    }
     feature(out, "len", DIGITS[w.len().min(4)]);
     let mut shapes = String::new();
     let mut word_shape = String::new();
-    for word in &w {
+    for word in w {
         feature(out, "w", word);
         if is_korean_given_name(word) {
             feature(out, "korean-given-name", "");
@@ -594,6 +613,32 @@ pub fn featurize(
     if let Some(known) = lex.phrase(&key) {
         feature(out, "listed-phrase", listed_name(known));
     }
+}
+
+/// What the recognizer read of one mention: its guess, listing and role.
+fn recognizer_features(m: &Mention, out: &mut Vec<u32>) {
+    feature(out, "bias", "");
+    feature(out, "prior", kind_name(m.kind));
+    feature(out, "prior-subtype", m.subtype.unwrap_or("none"));
+    if m.canonical.is_some() {
+        feature(out, "listed", kind_name(m.kind));
+    }
+    if m.role.is_some() {
+        feature(out, "role", "");
+    }
+}
+
+/// The features of one mention's place: its neighbours, its line and the story's other
+/// mentions of the name.
+fn context_features(
+    doc: &Document,
+    context: &Context,
+    m: &Mention,
+    story: &[u32],
+    out: &mut Vec<u32>,
+) {
+    let lex = Lexicon::get();
+    let mut word_shape = String::new();
     // Two tokens either side.
     let start = m.tokens.start;
     let [p2, p1, n1, n2] = neighbours(doc, m);
