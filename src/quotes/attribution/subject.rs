@@ -252,6 +252,21 @@ impl Attributor<'_> {
             _ => j,
         };
         j = over_parenthesis(j);
+        // `Many speakers at the service — including two rabbis — said`: step over an
+        // aside between dashes.
+        if j > frame_start + 1 && matches!(self.word(j - 1), "—" | "–") && !self.is_quoted(j - 1)
+        {
+            let lowest = (j - 1)
+                .saturating_sub(MAX_APPOSITIVE_TOKENS)
+                .max(frame_start);
+            let open = (lowest..j - 1)
+                .rev()
+                .take_while(|&k| !self.is_quoted(k))
+                .find(|&k| matches!(self.word(k), "—" | "–"));
+            if let Some(open) = open.filter(|&o| o > frame_start + 1 && o + 1 < j - 1) {
+                j = open;
+            }
+        }
         // `Hugh Hill, a doctor, said`, `Ramil Carr, 31, a photographer, said`: step
         // over the appositives between commas.
         let mut appositives = 0;
