@@ -365,6 +365,16 @@ impl Attributor<'_> {
         {
             return self.phrase_before_over(k - 1, frame_start, false);
         }
+        // `Delegates from Hanoi said`: the people, not the place they come from.
+        if k > frame_start + 1
+            && matches!(self.word(k - 1), "from" | "of")
+            && self.doc.tokens[k - 2].kind == TokenKind::Word
+            && !self.is_quoted(k - 2)
+            && self.word(k - 2).ends_with('s')
+            && !contains(List::NotSubject, self.word(k - 2))
+        {
+            k -= 2;
+        }
         // Drop sentence openers (`But`, `Meanwhile`) the run may start with.
         while k < j
             && starts_upper(self.word(k))
