@@ -251,7 +251,8 @@ pub struct Entity {
     pub entity_type: EntityType,
     /// Finer type, by type: location `city`, `country`, `region`, `island`, `mountain`,
     /// `water`, `facility`; organization `company`, `agency`, `team`, `party`,
-    /// `school`, `media`; misc `event`, `holiday`, `law`, `nationality`.
+    /// `school`, `media`; misc `event`, `holiday`, `law`, `nationality`, `work`,
+    /// `product`.
     pub subtype: Option<String>,
     pub mentions: Vec<Span>,
     /// The other forms the story uses (`KCNA` for `Korean Central News Agency`).

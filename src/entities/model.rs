@@ -20,9 +20,14 @@
 //! CoNLL-2003 and GUM (see `data/README.md`). Knowingly wrong: the model only types
 //! and drops what the recognizer cut, so a wrong boundary stays wrong; subtypes come
 //! from the word lists and head words (`subtype`), not from the model.
+//!
+//! Last, the story overrides the model for misc names it shows plainly: a name
+//! followed by `language` or `speakers` is a language, one after `the novel` or `the
+//! film` a work (every mention of it, `StoryContexts::misc_reading`), a name ending in
+//! a model code a product.
 
 use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
-use super::recognize::{is_korean_given_name, Mention};
+use super::recognize::{is_all_caps, is_korean_given_name, Mention};
 use crate::analysis::EntityType;
 use crate::text::{Document, TokenKind};
 use crate::wordlists::{contains, lists_of, List};
@@ -99,6 +104,7 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
     let keys = name_keys(doc, mentions);
     let story = StoryContexts::new(doc, mentions, &keys);
     let mut probs: Vec<[f32; CLASSES.len()]> = Vec::with_capacity(mentions.len());
+    let mut misc = Vec::with_capacity(mentions.len());
     // Each name's own features, made once: its mentions are mostly written alike.
     let mut name_cache: FxHashMap<Vec<&str>, Range<usize>> = FxHashMap::default();
     let mut name_feature_store = Vec::new();
@@ -119,11 +125,12 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
             context_features(doc, &context, m, story.of(k), &mut features);
         }
         probs.push(softmax(model.scores(&features)));
+        misc.push(story.misc_reading(doc, k, m));
     }
     drop(story);
     let scores = second_pass(doc, mentions, &keys, &probs);
     let mut kept = Vec::with_capacity(mentions.len());
-    for (mut m, score) in mentions.drain(..).zip(scores) {
+    for ((mut m, score), misc) in mentions.drain(..).zip(scores).zip(misc) {
         let bytes = m.bytes(doc);
         if settled
             .as_ref()
@@ -135,7 +142,24 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
         let best = (0..CLASSES.len())
             .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
             .unwrap_or(0);
-        let Some(kind) = CLASSES[best] else { continue };
+        // A work's title or a product's name is one whatever the model said.
+        if let Some(read @ (MiscReading::Work | MiscReading::Product)) = misc {
+            m.kind = Some(EntityType::Misc);
+            m.subtype = Some(read.subtype());
+            m.canonical = None;
+            m.unsure = false;
+            kept.push(m);
+            continue;
+        }
+        let Some(mut kind) = CLASSES[best] else {
+            continue;
+        };
+        if is_label_of_number(doc, &context, &m) || is_abstract_noun(doc, &m) {
+            continue;
+        }
+        if let Some(MiscReading::Language) = misc {
+            kind = EntityType::Misc;
+        }
         if m.kind != Some(kind) {
             m.kind = Some(kind);
             m.subtype = None;
@@ -147,6 +171,107 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
     *mentions = kept;
 }
 
+/// `Figure 1`, `Table 2`: a frequent word before a number; `70 DKK`, `5 GB`: a short
+/// all-caps code after one. Such a word alone and unlisted labels the number and is
+/// no name; it is dropped after the model (which was trained with these candidates in).
+fn is_label_of_number(doc: &Document, context: &Context, m: &Mention) -> bool {
+    let number_at = |j: Option<usize>| {
+        j.and_then(|j| doc.tokens.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    let start = m.tokens.start;
+    if m.tokens.len() != 1
+        || m.canonical.is_some()
+        || m.subtype.is_some()
+        || context.shouting[start]
+    {
+        return false;
+    }
+    let word = doc.token_text(start);
+    (number_at(Some(m.tokens.end)) && Lexicon::get().is_common_word(word))
+        || (number_at(start.checked_sub(1)) && word.len() <= 3 && is_all_caps(word))
+}
+
+/// `No Redistribution`: one unlisted capitalized word with the suffix of an abstract
+/// noun (`-tion`, `-ness`) is no name, unless `the` makes it one (`the Federation`,
+/// `the Administration`); not `-ment`: `Parliament`, `Government`.
+fn is_abstract_noun(doc: &Document, m: &Mention) -> bool {
+    let start = m.tokens.start;
+    if m.tokens.len() != 1 || m.canonical.is_some() || m.role.is_some() {
+        return false;
+    }
+    let word = doc.token_text(start);
+    word.len() > 6
+        && ["tion", "tions", "ness"].iter().any(|s| word.ends_with(s))
+        && !is_all_caps(word)
+        && !start
+            .checked_sub(1)
+            .is_some_and(|p| doc.token_text(p).eq_ignore_ascii_case("the"))
+}
+
+/// What the story says a name is besides a person, organization or place.
+#[derive(Clone, Copy)]
+enum MiscReading {
+    /// `Eegimaa speakers`, `the Eegimaa language`: a language (misc).
+    Language,
+    /// `the novel Thyrza`, `his film Querelle`: the title of a work.
+    Work,
+    /// `Galaxy S23`, `Airbus A380`: a make and a model code.
+    Product,
+}
+
+impl MiscReading {
+    fn subtype(self) -> &'static str {
+        match self {
+            MiscReading::Work => "work",
+            MiscReading::Product => "product",
+            MiscReading::Language => "",
+        }
+    }
+}
+
+/// A word after a language's name (`the Eegimaa language`, `Jóola speakers`).
+fn is_language_follower(word: &str) -> bool {
+    matches!(
+        word,
+        "language" | "languages" | "dialect" | "dialects" | "speakers" | "speaking"
+    )
+}
+
+/// A noun before a work's title (`the novel Thyrza`, `the film Titanic`); not those
+/// that are also verbs before names (`play`, `show`).
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "novel"
+            | "novels"
+            | "book"
+            | "film"
+            | "films"
+            | "movie"
+            | "movies"
+            | "album"
+            | "song"
+            | "poem"
+            | "poems"
+            | "opera"
+            | "musical"
+            | "painting"
+            | "sculpture"
+            | "documentary"
+            | "sitcom"
+            | "memoir"
+            | "novella"
+            | "symphony"
+            | "ballet"
+    )
+}
+
+/// A word mixing letters and digits: `L2`, `A380`, `S23`, `F-35`.
+fn is_code(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+}
+
 /// The second pass: each candidate's probabilities plus
 /// - for a word alone, the mean of the longer names it begins or ends (`PUTIN` and
 ///   `Vladimir Putin`);
@@ -156,7 +281,9 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
 ///   given name or a particle (`Ludwig van Beethoven`), a bonus as a person, and no drop;
 /// - a listed name, `LISTED_BONUS` for its listed type;
 /// - a lone unlisted word named nowhere else (not even in a longer name) is a person
-///   only with `LONE_PERSON_MIN`.
+///   only with `LONE_PERSON_MIN`;
+/// - a listed demonym is no organization and no place, a saint's name (`St. John`) no
+///   person.
 ///
 /// The story's other mentions of a name already spoke in the first pass, through its
 /// story features. Classes scoring `f32::MIN` are ruled out.
@@ -246,6 +373,17 @@ fn second_pass(
             if let Some(c) = CLASSES.iter().position(|&k| k == Some(listed)) {
                 score[c] += LISTED_BONUS;
             }
+        }
+        // `St. John`, `Saint Lucia`: a saint's name names a church, a place or a day,
+        // not a person in the story.
+        if w.first().is_some_and(|f| matches!(*f, "St" | "Saint")) {
+            score[1] = f32::MIN;
+        }
+        // `Iraqi`, `Indonesian`: a listed demonym is no organization and no place
+        // (`Iraqis`, `the Maori` may be people).
+        if m.kind == Some(EntityType::Misc) && m.subtype == Some("nationality") {
+            score[2] = f32::MIN;
+            score[3] = f32::MIN;
         }
         if read_as_person {
             score[0] = f32::MIN;
@@ -500,6 +638,9 @@ const STORY_CONTEXTS: usize = 12;
 struct StoryContexts {
     group_of: Vec<u32>,
     features: Vec<Vec<u32>>,
+    /// Per group: language evidence less people evidence (`Eegimaa speakers` …
+    /// `Moriori people`), and whether a work noun stands before a mention.
+    misc: Vec<(i32, bool)>,
 }
 
 impl StoryContexts {
@@ -507,14 +648,25 @@ impl StoryContexts {
         let mut groups: FxHashMap<&str, u32> = FxHashMap::default();
         let mut features: Vec<Vec<u32>> = Vec::new();
         let mut group_of = Vec::with_capacity(mentions.len());
+        let mut misc = Vec::new();
         for (m, key) in mentions.iter().zip(keys) {
             let g = *groups.entry(key).or_insert(features.len() as u32);
             if g as usize == features.len() {
                 features.push(Vec::new());
+                misc.push((0, false));
             }
             group_of.push(g);
             let seen = &mut features[g as usize];
             let [_, p1, n1, _] = neighbours(doc, m);
+            if m.canonical.is_none() && m.role.is_none() {
+                let (language, work) = &mut misc[g as usize];
+                if is_language_follower(n1) {
+                    *language += 1;
+                } else if matches!(n1, "people" | "peoples") {
+                    *language -= 1;
+                }
+                *work |= is_work_noun(p1);
+            }
             let mut f = Vec::with_capacity(2);
             feature(&mut f, "story-p1", p1);
             feature(&mut f, "story-n1", n1);
@@ -524,7 +676,36 @@ impl StoryContexts {
                 }
             }
         }
-        StoryContexts { group_of, features }
+        StoryContexts {
+            group_of,
+            features,
+            misc,
+        }
+    }
+
+    /// Mention `k`'s misc reading from the story: a name that its mentions show to be
+    /// a language (`Eegimaa speakers`, more often than `Eegimaa people`) or a work
+    /// (`the novel Thyrza`) is that in every mention; a name of several words ending
+    /// in a model code is a product (`Airbus A380`). Codes alone are left to the
+    /// model: `the M1` is a road. Listed names and people with a role have none.
+    fn misc_reading(&self, doc: &Document, k: usize, m: &Mention) -> Option<MiscReading> {
+        if m.canonical.is_some() || m.role.is_some() {
+            return None;
+        }
+        match self.misc[self.group_of[k] as usize] {
+            (_, true) => return Some(MiscReading::Work),
+            (language, _) if language > 0 => return Some(MiscReading::Language),
+            _ => {}
+        }
+        if m.tokens.len() < 2 {
+            return None;
+        }
+        let last = m
+            .tokens
+            .clone()
+            .rev()
+            .find(|&i| doc.tokens[i].kind == TokenKind::Word)?;
+        is_code(doc.token_text(last)).then_some(MiscReading::Product)
     }
 
     /// The story features of mention `k`.

@@ -25,9 +25,11 @@
 //! sports teams named after their city are places here.
 
 use super::lexicon::{phrase_key, push_key_word, Lexicon, ListedPhrase, MAX_PHRASE_TOKENS};
+use super::subtype::is_law_head;
 use crate::analysis::{Dateline, EntityType};
 use crate::anatomy::Anatomy;
 use crate::text::{starts_upper, with_lowercase, Document, TokenKind};
+use crate::wordlists::{contains, List};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
@@ -92,11 +94,12 @@ pub fn find_mentions(doc: &Document, anatomy: &Anatomy) -> Vec<Mention> {
     let claimed = recognizer.dateline_mentions(anatomy.dateline.as_ref());
     recognizer.scan(claimed);
     recognizer.mentions.sort_by_key(|m| m.tokens.start);
+    recognizer.lowercase_roles();
     recognizer.mark_teams();
     recognizer.mentions
 }
 
-fn is_all_caps(word: &str) -> bool {
+pub(super) fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
         && !word.chars().any(char::is_lowercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -475,10 +478,18 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 .unwrap_or(end);
             let rest = p..seg_end;
             let word_at = |j: usize| self.is_word(j).then(|| self.text(j));
-            // `U.S. Open`, `World Cup`, `Olympic Games`: events.
-            if word_at(seg_end - 1).is_some_and(|w| self.lex.is_event_word(w)) {
+            // `U.S. Open`, `World Cup`, `Olympic Games`: events; `Clean Air Act`: a law.
+            let head = word_at(seg_end - 1);
+            let misc = if head.is_some_and(|w| self.lex.is_event_word(w)) {
+                Some("event")
+            } else if seg_end - p > 1 && head.is_some_and(is_law_head) {
+                Some("law")
+            } else {
+                None
+            };
+            if let Some(subtype) = misc {
                 let m = self.push(p..seg_end, Some(EntityType::Misc));
-                m.subtype = Some("event");
+                m.subtype = Some(subtype);
                 p = seg_end;
                 continue;
             }
@@ -494,8 +505,26 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                     continue;
                 }
             }
+            let title = rest.clone().rev().find(|&j| {
+                // `Sen. Jane Roe`: the name starts after the title's period; `St. John`
+                // is a saint or a place.
+                let dotted = self.is_abbreviation_dot(j + 1);
+                if dotted && self.text(j).eq_ignore_ascii_case("st") {
+                    return false;
+                }
+                let name = j + 1 + usize::from(dotted);
+                // `Martin Luther King Jr.`: no title before a suffix.
+                self.is_title_at(j)
+                    && name < seg_end
+                    && self.is_cap(name)
+                    && !is_name_suffix(self.text(name))
+            });
             let last = seg_end - 1;
+            // `Rep. Ann Park`: after a title, a surname that is also a place word ends a
+            // person's name, not a park's.
+            let titled_surname = title.is_some() && self.lex.is_surname(self.text(last));
             if last > p
+                && !titled_surname
                 && word_at(last)
                     .is_some_and(|w| self.lex.is_geo_word(w) || self.lex.is_facility_word(w))
             {
@@ -509,20 +538,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 p = seg_end;
                 continue;
             }
-            if let Some(q) = rest.clone().rev().find(|&j| {
-                // `Sen. Jane Roe`: the name starts after the title's period; `St. John`
-                // is a saint or a place.
-                let dotted = self.is_abbreviation_dot(j + 1);
-                if dotted && self.text(j).eq_ignore_ascii_case("st") {
-                    return false;
-                }
-                let name = j + 1 + usize::from(dotted);
-                // `Martin Luther King Jr.`: no title before a suffix.
-                self.is_title_at(j)
-                    && name < seg_end
-                    && self.is_cap(name)
-                    && !is_name_suffix(self.text(name))
-            }) {
+            if let Some(q) = title {
                 self.push_role_and_person(p, q, seg_end);
                 p = seg_end;
                 continue;
@@ -696,6 +712,54 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let m = self.push(tokens.clone(), kind);
         m.unsure |= lone_opener;
         after
+    }
+
+    /// `said company spokesman John Roe`, `Huawei finance chief Meng Wanzhou`: a
+    /// lowercase title right before a name is its role, with the lowercase modifiers
+    /// and organization nouns before it (`company`, `finance`, `deputy`), and the name
+    /// is a person's unless a list or a head word typed it.
+    fn lowercase_roles(&mut self) {
+        const MAX_ROLE_WORDS: usize = 4;
+        // Lowercase titles have three letters or more (`ceo`): `in`, `of`, `at` and the
+        // most frequent longer words before a name are not looked up.
+        let role_word = |j: usize, title_only: bool| {
+            let w = self.text(j);
+            self.is_word(j)
+                && w.len() >= 3
+                && !matches!(w, "the" | "and" | "said" | "for" | "from" | "with" | "that")
+                && w.starts_with(|c: char| c.is_lowercase())
+                && (self.lex.is_title(w)
+                    || (!title_only
+                        && (contains(List::TitleModifiers, w)
+                            || contains(List::OrganizationNouns, w))
+                        && !contains(List::FunctionWords, w)))
+        };
+        let mut roles = Vec::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            let start = m.tokens.start;
+            if m.role.is_some()
+                || m.canonical.is_some()
+                || m.subtype.is_some()
+                || start == 0
+                || !role_word(start - 1, true)
+            {
+                continue;
+            }
+            let floor = k.checked_sub(1).map_or(0, |p| self.mentions[p].tokens.end);
+            let mut role_start = start - 1;
+            while role_start > floor
+                && start - role_start < MAX_ROLE_WORDS
+                && role_word(role_start - 1, false)
+            {
+                role_start -= 1;
+            }
+            roles.push((k, role_start as u32..start as u32));
+        }
+        for (k, role) in roles {
+            let m = &mut self.mentions[k];
+            m.role = Some(role);
+            m.kind = Some(EntityType::Person);
+        }
     }
 
     /// Sports results name teams after their cities: `CHICAGO 69 59 .539`, `Leeds 2

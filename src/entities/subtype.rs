@@ -6,6 +6,7 @@
 //! | location | `mountain`, `water`, `island`, `facility` | `Mount Kilimanjaro`, `Pacific Ocean`, `Coron Island`, `Heathrow Airport` |
 //! | organization | `company`, `agency`, `party`, `school`, `media`, `team` | `Apple Inc`, `Environmental Protection Agency`, `Labour Party`, `Harvard University`, `New York Times`, `Manchester United` |
 //! | misc | `holiday`, `law`, `event` | `Christmas`, `Clean Air Act`, `World Cup` |
+//! | misc | `work`, `product` | `the novel Thyrza`, `Galaxy S23` (given by `model`, from the story) |
 //!
 //! A head word also settles types the model gets wrong from context alone: a name
 //! ending in `Strait`, `Island` or `Ocean` is a place, one headed by `Ministry` or
@@ -15,8 +16,9 @@
 //! come from the lists the recognizer reads (`data/`), and those stand. Knowingly
 //! wrong: a name whose head word says nothing (`Apple`, `Ford`) keeps no subtype; the
 //! head word is trusted over the story (`Times Square` is no newspaper only because
-//! `Square` is a place word the recognizer types first). `work` and `product` are
-//! not given: titles of works and products have no head word to read.
+//! `Square` is a place word the recognizer types first). Titles of works and products
+//! have no head word to read: `model` gives `work` and `product` from the words
+//! before a title and from model codes.
 
 use crate::analysis::{Entity, EntityType};
 
@@ -125,6 +127,17 @@ const MISC_LAST: &[(&str, &str)] = &[
     ("halloween", "holiday"),
     ("day", "holiday"),
 ];
+
+/// `Act` in `Clean Air Act`: a name of two words or more ending in it is a law (the
+/// recognizer reads this before the model, so that `Clean Air Act`, all frequent
+/// words, is not dropped). Not `Law`, also a surname (`Jude Law`): the model decides.
+pub fn is_law_head(word: &str) -> bool {
+    // `act`, `amendment`, `treaty`: most words are refused by their first letter.
+    word.starts_with(['A', 'a', 'T', 't'])
+        && MISC_LAST
+            .iter()
+            .any(|&(w, s)| s == "law" && w != "law" && w.eq_ignore_ascii_case(word))
+}
 
 /// Head words that make a name a place, whatever else it looked like (not `Channel`,
 /// `Bay`: `Discovery Channel`, `Tampa Bay` are also a broadcaster and a team).
