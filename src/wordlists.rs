@@ -73,6 +73,12 @@ pub enum List {
     /// Cues that report a content clause: the cues of indirect quotes (`said`,
     /// `warned`, `according to`), not `urged` or `called`.
     Reporting,
+    /// Cues of believing, hoping or wanting (`believes`, `wants to`): a reported
+    /// statement only with a clause of its own or an infinitive, never for a quotation.
+    Thinking,
+    /// Cues whose content is their object (`criticized the deal`, `called for a
+    /// ban`): a reported statement only, never a quotation's cue.
+    Objects,
     /// Words after a reporting cue that open no content clause (`said to be`).
     NotContentStart,
     /// Reporting cues followed by the one told (`told Reuters the …`).
@@ -127,7 +133,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 54] = [
+    const ALL: [List; 56] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -151,6 +157,8 @@ impl List {
         List::NewsAgencies,
         List::Cues,
         List::Reporting,
+        List::Thinking,
+        List::Objects,
         List::NotContentStart,
         List::CueObjects,
         List::According,
@@ -214,6 +222,8 @@ impl List {
             List::NewsAgencies => (include_str!("../data/news-agencies.txt"), None),
             List::Cues => (ATTRIBUTION, Some("cues")),
             List::Reporting => (ATTRIBUTION, Some("reporting")),
+            List::Thinking => (ATTRIBUTION, Some("thinking")),
+            List::Objects => (ATTRIBUTION, Some("objects")),
             List::NotContentStart => (ATTRIBUTION, Some("not-content-start")),
             List::CueObjects => (ATTRIBUTION, Some("cue-objects")),
             List::According => (ATTRIBUTION, Some("according")),
@@ -269,16 +279,33 @@ impl List {
 /// The entries of a list file's section (`None`: the lines before any `## ` heading),
 /// trimmed, without comments and blank lines. The one parser of `data/`.
 fn parse(file: &'static str, section: Option<&str>) -> Vec<&'static str> {
-    let mut current = None;
-    let mut entries = Vec::new();
-    for line in file.lines().map(str::trim) {
-        if let Some(name) = line.strip_prefix("## ") {
-            current = Some(name.trim());
-        } else if !line.is_empty() && !line.starts_with('#') && current == section {
-            entries.push(line);
+    // A section's lines run from its heading to the next: jump to the heading rather
+    // than read every line of the file (the index parses every list at start).
+    let body = match section {
+        None => file,
+        Some(name) => {
+            let heading = |at: usize| {
+                let line = file[at..].lines().next().unwrap_or("");
+                line.trim().strip_prefix("## ").map(str::trim) == Some(name)
+            };
+            let Some(at) = file
+                .match_indices("## ")
+                .map(|(i, _)| i)
+                .find(|&i| (i == 0 || file.as_bytes()[i - 1] == b'\n') && heading(i))
+            else {
+                return Vec::new();
+            };
+            &file[at..]
         }
+    };
+    let mut lines = body.lines().map(str::trim);
+    if section.is_some() {
+        lines.next();
     }
-    entries
+    lines
+        .take_while(|line| !line.starts_with("## "))
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
 }
 
 /// The lines of a list, as written and in file order.
@@ -434,6 +461,16 @@ mod tests {
         );
         assert_eq!(opening(List::LabelOpenings, "Readers said"), None);
         assert_eq!(opening(List::MarkerLines, "ADVERTISEMENT"), Some(13));
+    }
+
+    #[test]
+    fn a_section_runs_from_its_heading_to_the_next() {
+        let file = "# comment\nloose\n## a\none\n# note\ntwo words\n\n## ab \nthree\n## b\nfour\n";
+        assert_eq!(parse(file, None), vec!["loose"]);
+        assert_eq!(parse(file, Some("a")), vec!["one", "two words"]);
+        assert_eq!(parse(file, Some("ab")), vec!["three"]);
+        assert_eq!(parse(file, Some("b")), vec!["four"]);
+        assert!(parse(file, Some("c")).is_empty());
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! “…”`) get no speaker; a cue word used as a noun after a name (`Trump’s claims`) is
 //! caught only when possessive.
 
-use super::lexicon::cues;
+use super::lexicon::{cue_table, CuePhrases};
 use super::{Attribution, Attributor, FRAME_TOKENS, MAX_SUBJECT_TOKENS, SHORT_ATTRIBUTION_TOKENS};
 use crate::text::{starts_upper, with_lowercase, TokenKind};
 use crate::wordlists::{contains, List};
@@ -30,20 +30,52 @@ pub(super) struct Cue {
 impl Attributor<'_> {
     /// The cue that starts at token `t`, if any (not running into a quotation).
     pub(super) fn cue_at(&self, t: usize, limit: usize) -> Option<Cue> {
+        let phrases = self.phrases_at(t)?;
+        self.longest_at(t, limit, &phrases.cues)
+    }
+
+    /// The cue of a statement at token `t`: a reporting cue that `reports` accepts,
+    /// else a cue of believing or wanting (`believes`, `wants to`) or one whose content
+    /// is its object (`criticized`), and whether it is such a view.
+    pub(super) fn statement_cue_at(
+        &self,
+        t: usize,
+        limit: usize,
+        reports: impl Fn(&Cue) -> bool,
+    ) -> Option<(Cue, bool)> {
+        let phrases = self.phrases_at(t)?;
+        if let Some(cue) = self.longest_at(t, limit, &phrases.cues).filter(reports) {
+            return Some((cue, false));
+        }
+        Some((self.longest_at(t, limit, &phrases.views)?, true))
+    }
+
+    /// The phrases token `t` may start (none inside a quotation).
+    fn phrases_at(&self, t: usize) -> Option<&'static CuePhrases> {
         if self.is_quoted(t) {
             return None;
         }
         let word = self.word(t);
-        let phrases = if word.chars().any(char::is_uppercase) {
+        if word.chars().any(char::is_uppercase) {
             // `the United States should`: a capitalized cue word inside a sentence is
             // part of a name.
             if !self.opens_sentence(t) && !self.after_opening_mark(t) {
                 return None;
             }
-            with_lowercase(word, |lower| cues().get(lower))?
+            with_lowercase(word, |lower| cue_table().get(lower))
         } else {
-            cues().get(word)?
-        };
+            cue_table().get(word)
+        }
+    }
+
+    /// The longest of `phrases` that starts at token `t` and ends by `limit`, not
+    /// running into a quotation.
+    fn longest_at(
+        &self,
+        t: usize,
+        limit: usize,
+        phrases: &'static [Vec<&'static str>],
+    ) -> Option<Cue> {
         'phrase: for phrase in phrases {
             if t + phrase.len() > limit {
                 continue;

@@ -18,19 +18,43 @@ pub enum Gender {
     Female,
 }
 
-/// Cue phrases by their first word, longest first (`told reporters` before `told`).
-pub(super) fn cues() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
-    static CUES: OnceLock<FxHashMap<&str, Vec<Vec<&str>>>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        let mut cues: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
-        for phrase in entries(List::Cues) {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            cues.entry(parts[0]).or_default().push(parts);
+/// The phrases a word may start, longest first (`told reporters` before `told`):
+/// `cues` of quotations and statements (`## cues`), and `views`, cues of believing
+/// and wanting (`## thinking`) or whose content is their object (`## objects`), that
+/// report statements only, never a quotation. One table, so a word costs one look-up.
+#[derive(Default)]
+pub(super) struct CuePhrases {
+    pub(super) cues: Vec<Vec<&'static str>>,
+    pub(super) views: Vec<Vec<&'static str>>,
+}
+
+/// Cue phrases by their first word.
+pub(super) fn cue_table() -> &'static FxHashMap<&'static str, CuePhrases> {
+    static TABLE: OnceLock<FxHashMap<&str, CuePhrases>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&str, CuePhrases> = FxHashMap::default();
+        let lists = [
+            (List::Cues, false),
+            (List::Thinking, true),
+            (List::Objects, true),
+        ];
+        for (list, view) in lists {
+            for phrase in entries(list) {
+                let parts: Vec<&str> = phrase.split(' ').collect();
+                let entry = table.entry(parts[0]).or_default();
+                if view {
+                    &mut entry.views
+                } else {
+                    &mut entry.cues
+                }
+                .push(parts);
+            }
         }
-        for list in cues.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for entry in table.values_mut() {
+            entry.cues.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            entry.views.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
-        cues
+        table
     })
 }
 
@@ -134,8 +158,11 @@ mod tests {
         assert!(!looks_like_organization("Jane Fowler"));
         assert!(is_adverb_before_cue("repeatedly"));
         assert!(!is_adverb_before_cue("fly"));
-        assert!(cues()["told"].iter().any(|p| p == &["told", "reporters"]));
+        let told = &cue_table()["told"].cues;
+        assert!(told.iter().any(|p| p == &["told", "reporters"]));
         // Longest first: `told reporters` is tried before `told`.
-        assert!(cues()["told"][0].len() >= cues()["told"].last().unwrap().len());
+        assert!(told[0].len() >= told.last().unwrap().len());
+        assert!(cue_table()["believes"].cues.is_empty());
+        assert!(!cue_table()["believes"].views.is_empty());
     }
 }

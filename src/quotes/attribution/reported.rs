@@ -7,6 +7,7 @@
 //! | speaker, cue, content | `Putin said afterwards that there are possibilities …`, `Officials warned the toll could rise`, `Trump has vowed to bring back jobs` | after the cue (and a `that` a few words on, or from the `to` of a promise), up to the next statement's cue or a trailing attribution |
 //! | content, speaker and cue | `Kim made the invitation …, the KCNA said.`, `…, said Kim.`, `…, according to the KCNA.` | the sentence up to the comma before the attribution |
 //! | a parenthetical attribution | `In a merger, he said, the brand would survive` | the longer side |
+//! | a view or a speech act on a thing | `Republicans believe they have …`, `Sanders called for a ban on fracking` | the clause or infinitive; the object up to the reporter's adjunct (`in a ruling on Friday`) |
 //!
 //! A sentence may hold several statements: `Perdue said X, arguing that Y`, `Merrill
 //! says X and said Y`, `Fowler said X — and he noted Y` each give two. A cue with no
@@ -15,11 +16,15 @@
 //! subject; a progressive's subject stands before `is` (`The White House is saying`).
 //!
 //! The cues are `data/attribution.txt ## reporting`: verbs of saying and claiming, not
-//! of thinking, wanting or perceiving (`believe`, `hope`, `see`), nor `urged` (an object
-//! and an infinitive) or `called` (a name); findings and a few verbs that also take a
-//! plain object report only with `that` (`the poll found that`, not `police found the
-//! body`; `wrote that`, not `wrote the letter`), and a cue that takes the one told
-//! (`told a crowd in Berea`) only a clause with a verb. A sentence with no such cue is
+//! of perceiving (`see`), nor `urged` (an object and an infinitive) or `called` (a
+//! name); findings and a few verbs that also take a plain object report only with
+//! `that` (`the poll found that`, not `police found the body`; `wrote that`, not `wrote
+//! the letter`), and a cue that takes the one told (`told a crowd in Berea`) only a
+//! clause with a verb. Verbs of believing and wanting (`## thinking`: `believe`,
+//! `hope`, `wants to`) report a view the story attributes (`Republicans believe they
+//! have …`) only with a clause of their own or an infinitive, and only in the
+//! reporter's main clause: not `voters who believe`, `if we thought`, `Trump may want
+//! to`. A sentence with no such cue is
 //! the reporter's own and gives nothing; a semicolon ends a statement. When two
 //! trailing attributions stack (`…, he added, according to Yonhap`), the inner one
 //! speaks and the outer is the channel. A content clause that is mostly a quotation
@@ -48,6 +53,9 @@ const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
     "could", "should", "may", "might", "must", "do", "does", "did",
 ];
+/// The longest subject of a statement joined to the one before (`…, and
+/// three-quarters said`).
+const MAX_JOINED_SUBJECT_TOKENS: usize = 4;
 /// The longest tail after a trailing attribution (`…, the KCNA reported Thursday, as the
 /// two isolated countries seek to bolster ties.`).
 const MAX_TAIL_TOKENS: usize = 14;
@@ -73,13 +81,36 @@ impl Attributor<'_> {
             .sentences
             .iter()
             .filter(|s| !s.is_empty())
+            .flat_map(|s| self.line_pieces(s.clone()))
             .filter(|s| {
                 let at = self.doc.tokens[s.start].start();
                 let k = excluded.partition_point(|r| r.end <= at);
                 excluded.get(k).is_none_or(|r| r.start > at)
             })
-            .flat_map(|s| self.reported_in(s.clone()))
+            .flat_map(|s| self.reported_in(s))
             .collect()
+    }
+
+    /// A sentence's pieces, one per line it runs over: a statement never crosses a line
+    /// break, and a heading without a stop must not hide the paragraph after it.
+    fn line_pieces(&self, sentence: Range<usize>) -> Vec<Range<usize>> {
+        let last = self.line_of(sentence.end - 1);
+        let mut line = self.line_of(sentence.start);
+        if line == last {
+            return vec![sentence];
+        }
+        let mut pieces = Vec::new();
+        let mut start = sentence.start;
+        for t in sentence.start + 1..sentence.end {
+            let here = self.line_of(t);
+            if here != line {
+                pieces.push(start..t);
+                start = t;
+                line = here;
+            }
+        }
+        pieces.push(start..sentence.end);
+        pieces
     }
 
     /// The reported statements of one sentence (token range): one after each reporting
@@ -128,14 +159,9 @@ impl Attributor<'_> {
         found
     }
 
-    /// A sentence's tokens within its line, without its closing stop or a dateline.
+    /// A sentence's tokens (within one line) without its closing stop or a dateline.
     fn statement_bounds(&self, sentence: Range<usize>) -> Option<(usize, usize)> {
-        // The sentence within its line, without its closing stop.
-        let line = self.line_of(sentence.start);
         let mut end = sentence.end;
-        while end > sentence.start && self.line_of(end - 1) != line {
-            end -= 1;
-        }
         while end > sentence.start
             && matches!(self.word(end - 1), "." | "!" | "?")
             && !self.is_quoted(end - 1)
@@ -195,13 +221,12 @@ impl Attributor<'_> {
     ) -> Option<(Range<usize>, Attribution)> {
         let mut t = from;
         while t < end {
-            let cue = match self.cue_at(t, end) {
-                Some(cue) if self.is_reporting(&cue) && !self.is_according(&cue) => cue,
-                _ => {
-                    t += 1;
-                    continue;
-                }
+            let reports = |c: &Cue| self.is_reporting(c) && !self.is_according(c);
+            let Some((cue, view)) = self.statement_cue_at(t, end, reports) else {
+                t += 1;
+                continue;
             };
+            let object = view && contains(List::Objects, &cue.phrase.join(" "));
             t = cue.tokens.end;
             // `Obama praised Clinton and said his former secretary …`: the clause's subject.
             // `Clinton mocked the complaint, saying …`: a participle after a comma, too.
@@ -226,9 +251,19 @@ impl Attributor<'_> {
             if speaker.start >= self.doc.tokens[t - 1].end() || self.is_inverted_at(&cue, end) {
                 continue;
             }
-            let Some(content_start) = self.content_start(cue.tokens.end, end) else {
+            let content_start = if object {
+                self.object_start(cue.tokens.end, end)
+            } else {
+                self.content_start(cue.tokens.end, end)
+            };
+            let Some(content_start) = content_start else {
                 continue;
             };
+            // `believes the deal will help`, not `believes him`, `knows the area`.
+            let clause = object || self.opens_clause_with_verb(cue.tokens.end, content_start, end);
+            if view && (!clause || !self.holds_view(&speaker, &cue, start)) {
+                continue;
+            }
             // The statement ends at a semicolon (`…; hours later, she …`), at the next
             // statement's cue (`…, arguing that`, `— and he noted`) or at an attribution
             // of its own.
@@ -240,9 +275,12 @@ impl Attributor<'_> {
                             || self.reporters_clause_at(k, end))
                 })
                 .unwrap_or(end);
-            let content_end = self
+            let mut content_end = self
                 .trailing_attribution(content_start, clause_end)
                 .map_or(clause_end, |(comma, _, _)| comma);
+            if object {
+                content_end = self.object_end(content_start, content_end);
+            }
             return Some((
                 content_start..content_end,
                 Attribution {
@@ -261,11 +299,21 @@ impl Attributor<'_> {
         if at == 0 || self.word(at - 1) != "," || !contains(List::Inverted, &cue.phrase.join(" ")) {
             return false;
         }
-        let Some(speaker) = self.phrase_after(cue.tokens.end) else {
+        let Some(speaker) = self.speaker_after(cue) else {
             return false;
         };
         let tail = self.doc.token_at_or_after(speaker.end);
         tail >= end || self.word(tail) == "," || contains(List::AfterCue, self.word(tail))
+    }
+
+    /// The speaker after an inverted cue or `according to` (`said Kim`, `according to
+    /// the agency`), not the subject of a clause the cue reports (`, said the two firms
+    /// had coordinated`: a verb inside or right after it).
+    fn speaker_after(&self, cue: &Cue) -> Option<Range<usize>> {
+        let speaker = self.phrase_after(cue.tokens.end)?;
+        let tokens = self.doc.tokens_within(speaker.clone());
+        let verb = |k: usize| k < self.doc.tokens.len() && AUXILIARIES.contains(&self.word(k));
+        (!tokens.clone().any(verb) && !verb(tokens.end)).then_some(speaker)
     }
 
     /// Whether the reporter's own words start at token `k`: a comma before `which`,
@@ -301,9 +349,18 @@ impl Attributor<'_> {
             j += 1;
         }
         let pronoun = |w| contains(List::PersonPronouns, w) || contains(List::ThingPronouns, w);
-        let subject = j < end && pronoun(self.word(j));
-        if subject {
-            j += 1;
+        // `…, and three-quarters said`, `… but Senate leaders warned`: a short subject.
+        let subject_end = if j < end && pronoun(self.word(j)) {
+            Some(j + 1)
+        } else if j > k + 1 && j < end && !self.is_quoted(j) {
+            self.noun_phrase_at(j, end)
+                .filter(|&e| e - j <= MAX_JOINED_SUBJECT_TOKENS)
+        } else {
+            None
+        };
+        let subject = subject_end.is_some();
+        if let Some(e) = subject_end {
+            j = e;
         }
         let mut adverbs = 0;
         while j < end && adverbs < 2 && is_adverb_before_cue(self.word(j)) {
@@ -403,14 +460,91 @@ impl Attributor<'_> {
             first == "no" && k + 1 < end && self.doc.is_word(k + 1) && self.word(k + 1) != "to";
         // `told a crowd in Berea …`: after a cue that takes the one told, a clause only
         // when a verb shows within a few words (`told reporters the talks had failed`).
-        let has_verb =
-            || (k..end.min(k + MAX_THAT_DISTANCE)).any(|t| AUXILIARIES.contains(&self.word(t)));
+        let has_verb = || self.has_auxiliary(k, end);
         let opens_clause = k < end
             && (self.doc.tokens[k].kind == TokenKind::Word || self.is_quoted(k))
             && !contains(List::Prepositions, first)
             && (!contains(List::NotContentStart, first) || no_as_determiner)
             && (!contains(List::CueObjects, self.word(after - 1)) || has_verb());
         opens_clause.then_some(k)
+    }
+
+    /// Whether the subject of a cue of believing or wanting holds the view in the
+    /// reporter's main clause: it opens a clause (`Republicans believe`, `…, and he
+    /// thinks`), is no relative pronoun (`voters who believe`) and no modal stands
+    /// before the cue (`Trump may want to`, `may have thought`); not `if we thought`,
+    /// `the things he wants to`.
+    fn holds_view(&self, speaker: &Range<usize>, cue: &Cue, start: usize) -> bool {
+        let first = self.doc.token_at_or_after(speaker.start);
+        let opens = first <= start
+            || matches!(
+                self.word(first - 1),
+                "," | ";" | ":" | "—" | "–" | "and" | "but" | "so" | "yet" | "that" | "now"
+            );
+        let relative = matches!(self.word(first), "who" | "which" | "that" | "you");
+        let modal = (first..cue.tokens.start).any(|k| {
+            matches!(
+                self.word(k),
+                "may" | "might" | "could" | "would" | "should" | "must" | "can" | "will"
+            )
+        });
+        opens && !relative && !modal
+    }
+
+    /// Where the object of a cue ending at token `after` starts (`criticized the deal`):
+    /// right after it, over time words, if a word that opens a noun phrase stands there.
+    fn object_start(&self, after: usize, end: usize) -> Option<usize> {
+        let mut k = after;
+        while k < end && contains(List::AfterCue, self.word(k)) && self.word(k) != "on" {
+            k += 1;
+        }
+        let first = self.word(k);
+        let opens = k < end
+            && self.doc.tokens[k].kind == TokenKind::Word
+            && !self.is_quoted(k)
+            && !contains(List::Prepositions, first)
+            && !contains(List::NotContentStart, first);
+        opens.then_some(k)
+    }
+
+    /// Where the object starting at token `start` ends: at a comma or where the
+    /// reporter's adjunct begins (`rejected that argument in a ruling released
+    /// Thursday`, `criticized the law during a stop in Flint`).
+    fn object_end(&self, start: usize, end: usize) -> usize {
+        (start + 1..end)
+            .find(|&k| {
+                !self.is_quoted(k)
+                    && match self.word(k) {
+                        "," | "—" | "–" | "(" | "during" | "while" | "but" | "when" | "after" => {
+                            true
+                        }
+                        "in" | "on" | "at" => {
+                            k + 1 < end
+                                && matches!(
+                                    self.word(k + 1),
+                                    "a" | "an" | "the" | "his" | "her" | "their"
+                                )
+                                || contains(List::AfterCue, self.word(k + 1))
+                        }
+                        _ => false,
+                    }
+            })
+            .unwrap_or(end)
+    }
+
+    /// Whether an auxiliary (`will`, `is`, `could`) comes within a few words of token
+    /// `k`: a clause has begun (`told reporters the talks had failed`).
+    fn has_auxiliary(&self, k: usize, end: usize) -> bool {
+        (k..end.min(k + MAX_THAT_DISTANCE)).any(|t| AUXILIARIES.contains(&self.word(t)))
+    }
+
+    /// Whether the content of a cue of believing or wanting ending at token `after`,
+    /// starting at `content`, is a clause: after `that` or an infinitive's `to`, or with
+    /// an auxiliary of its own.
+    fn opens_clause_with_verb(&self, after: usize, content: usize, end: usize) -> bool {
+        content > after
+            || matches!(self.word(after - 1), "that" | "to")
+            || self.has_auxiliary(content, end)
     }
 
     /// An attribution ending the sentence after a comma: `…, the KCNA said [Thursday]`,
@@ -461,7 +595,7 @@ impl Attributor<'_> {
             if !before_comma(at) {
                 return None;
             }
-            let speaker = self.phrase_after(cue.tokens.end)?;
+            let speaker = self.speaker_after(cue)?;
             if !self.is_according(cue) && !contains(List::Inverted, &cue.phrase.join(" ")) {
                 return None;
             }
@@ -592,7 +726,7 @@ mod tests {
     #[test]
     fn no_cue_no_statement() {
         assert!(reported("It would violate UN resolutions if they agree.").is_empty());
-        assert!(reported("Kim believes the deal will help.").is_empty());
+        assert!(reported("Kim believed him at the time.").is_empty());
         assert!(reported("Yoon urged Russia to behave in a responsible manner.").is_empty());
     }
 
@@ -609,6 +743,46 @@ mod tests {
         assert_eq!(
             reported("The bridge will reopen in May, said Kim."),
             one("The bridge will reopen in May", "said", "Kim")
+        );
+    }
+
+    #[test]
+    fn a_view_held_in_the_main_clause_is_reported() {
+        assert_eq!(
+            reported("Republicans believe they have a new round of ammunition."),
+            one(
+                "they have a new round of ammunition",
+                "believe",
+                "Republicans"
+            )
+        );
+        assert_eq!(
+            reported("The senator wants to see the program expanded."),
+            one("to see the program expanded", "wants to", "The senator")
+        );
+        assert!(reported("If we thought they were secure, we would leave.").is_empty());
+        assert!(reported("Voters who believe the race is over stayed home.").is_empty());
+        assert!(reported("Investors may want to wait for the report.").is_empty());
+    }
+
+    #[test]
+    fn a_speech_act_reports_its_object_up_to_the_reporters_adjunct() {
+        assert_eq!(
+            reported("Judge Alan Pierce rejected the defense's motion in a ruling on Friday."),
+            one("the defense's motion", "rejected", "Judge Alan Pierce")
+        );
+        assert!(reported("Lawmakers who criticized the budget plan left early.").is_empty());
+    }
+
+    #[test]
+    fn a_clause_after_an_inverted_cue_is_content_not_speaker() {
+        assert_eq!(
+            reported("The chief, Nora Quinn, said the two firms had agreed on the terms."),
+            one(
+                "the two firms had agreed on the terms",
+                "said",
+                "Nora Quinn"
+            )
         );
     }
 

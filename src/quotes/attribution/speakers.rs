@@ -141,7 +141,12 @@ impl Speakers {
                 ..resolved
             };
         }
-        if let Some(entity) = reader.entity_overlapping(mention.clone()) {
+        // `Farmers from Dalton` are not Dalton.
+        let from_somewhere = text.contains(" from ");
+        if let Some(entity) = reader
+            .entity_overlapping(mention.clone())
+            .filter(|_| !from_somewhere)
+        {
             return reader.speaker_for_entity(mention, entity);
         }
         let name = strip_titles(text);

@@ -247,8 +247,23 @@ impl Attributor<'_> {
             skipped += 1;
         }
         // `Sen. Marco Rubio (R-Fla.) said`: step over a short parenthesis after a name.
-        if let Some(open) = self.parenthesis_ending_at(j, frame_start) {
-            if open > frame_start && starts_upper(self.word(open - 1)) {
+        let over_parenthesis = |j: usize| match self.parenthesis_ending_at(j, frame_start) {
+            Some(open) if open > frame_start && starts_upper(self.word(open - 1)) => open,
+            _ => j,
+        };
+        j = over_parenthesis(j);
+        // `Many speakers at the service — including two rabbis — said`: step over an
+        // aside between dashes.
+        if j > frame_start + 1 && matches!(self.word(j - 1), "—" | "–") && !self.is_quoted(j - 1)
+        {
+            let lowest = (j - 1)
+                .saturating_sub(MAX_APPOSITIVE_TOKENS)
+                .max(frame_start);
+            let open = (lowest..j - 1)
+                .rev()
+                .take_while(|&k| !self.is_quoted(k))
+                .find(|&k| matches!(self.word(k), "—" | "–"));
+            if let Some(open) = open.filter(|&o| o > frame_start + 1 && o + 1 < j - 1) {
                 j = open;
             }
         }
@@ -273,7 +288,13 @@ impl Attributor<'_> {
             let first = self.word(k);
             let opens = first.chars().next().unwrap_or(' ');
             // `Matdos Santos, legal director for ACLU of Oregon, said`: after a name.
-            let after_name = k >= 2 && starts_upper(self.word(k - 2)) && !self.is_quoted(k - 2);
+            // `Rep. Bobby Scott (D-Va.), ranking member of …, said`: after its parenthesis.
+            let name_at = |t: usize| starts_upper(self.word(t)) && !self.is_quoted(t);
+            let after_name = k >= 2
+                && (name_at(k - 2)
+                    || self
+                        .parenthesis_ending_at(k - 1, frame_start)
+                        .is_some_and(|open| open > frame_start && name_at(open - 1)));
             let appositive = contains(List::Determiners, first)
                 || matches!(first, "who" | "which" | "whose")
                 || opens.is_ascii_digit()
@@ -294,6 +315,9 @@ impl Attributor<'_> {
             } else {
                 break;
             }
+        }
+        if appositives > 0 {
+            j = over_parenthesis(j);
         }
         if j == frame_start || j == 0 || self.is_quoted(j - 1) {
             return None;
@@ -341,6 +365,16 @@ impl Attributor<'_> {
         {
             return self.phrase_before_over(k - 1, frame_start, false);
         }
+        // `Delegates from Hanoi said`: the people, not the place they come from.
+        if k > frame_start + 1
+            && matches!(self.word(k - 1), "from" | "of")
+            && self.doc.tokens[k - 2].kind == TokenKind::Word
+            && !self.is_quoted(k - 2)
+            && self.word(k - 2).ends_with('s')
+            && !contains(List::NotSubject, self.word(k - 2))
+        {
+            k -= 2;
+        }
         // Drop sentence openers (`But`, `Meanwhile`) the run may start with.
         while k < j
             && starts_upper(self.word(k))
@@ -356,7 +390,9 @@ impl Attributor<'_> {
         // not an adverb or verb we do not know.
         let head = self.word(last);
         if !starts_upper(head) && !head.ends_with('s') && !self.any_upper(k..j) {
-            let det = contains(List::Determiners, self.word(k));
+            // `the agency`, and a poll's share: `54 percent said`.
+            let det = contains(List::Determiners, self.word(k))
+                || self.doc.tokens[k].kind == TokenKind::Number;
             if !det {
                 return None;
             }
