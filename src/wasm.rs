@@ -91,7 +91,7 @@ export interface Entity {
   /**
    * Finer type, by `type`: location `city`, `country`, `region`, `island`, `mountain`,
    * `water`, `facility`; organization `company`, `agency`, `team`, `party`, `school`,
-   * `media`; misc `event`, `holiday`, `law`, `nationality`; `null` when nothing says.
+   * `media`; misc `event`, `holiday`, `law`, `nationality`, `work`, `product`; `null` when nothing says.
    */
   subtype: string | null;
   mentions: Span[];
