@@ -305,7 +305,15 @@ fn second_pass(
         let titled = [0.0, 1.0, 0.0, 0.0, 0.0];
         let p = if is_titled_person(m) { &titled } else { p };
         if let [first, .., last] = w.as_slice() {
-            for end in [first, last] {
+            // `Bogotá` in `International Book Fair of Bogotá` only says where the fair is.
+            let last_modifies = m.tokens.len() > 2
+                && matches!(doc.token_text(m.tokens.end - 2), "of" | "de" | "in");
+            let ends = if last_modifies {
+                &[*first][..]
+            } else {
+                &[*first, *last][..]
+            };
+            for end in ends {
                 let end = phrase_key(std::iter::once(*end));
                 let entry = longer
                     .entry(end.clone())
