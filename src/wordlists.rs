@@ -322,6 +322,9 @@ pub fn entries(list: List) -> &'static [&'static str] {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListSet(u64);
 
+// One bit a list: a 65th list needs a wider set.
+const _: () = assert!(List::ALL.len() <= 64);
+
 impl ListSet {
     pub fn has(self, list: List) -> bool {
         self.0 >> list.index() & 1 == 1
@@ -346,17 +349,17 @@ fn index() -> &'static Index {
         for list in List::ALL {
             let bit: u64 = 1 << list.index();
             for &e in entries(list) {
-                let sets = match list.folds_case() {
-                    true if e.chars().any(char::is_uppercase) => {
-                        index.folded.entry(Cow::Owned(e.to_lowercase()))
-                    }
-                    true => index.folded.entry(Cow::Borrowed(e)),
-                    false => {
-                        index.exact.entry(e).or_default().0 |= bit;
-                        continue;
-                    }
+                let sets = if !list.folds_case() {
+                    index.exact.entry(e).or_default()
+                } else if e.chars().any(char::is_uppercase) {
+                    index
+                        .folded
+                        .entry(Cow::Owned(e.to_lowercase()))
+                        .or_default()
+                } else {
+                    index.folded.entry(Cow::Borrowed(e)).or_default()
                 };
-                sets.or_default().0 |= bit;
+                sets.0 |= bit;
             }
         }
         index

@@ -143,9 +143,14 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
             .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
             .unwrap_or(0);
         // A work's title or a product's name is one whatever the model said.
-        if let Some(read @ (MiscReading::Work | MiscReading::Product)) = misc {
+        let story_subtype = match misc {
+            Some(MiscReading::Work) => Some("work"),
+            Some(MiscReading::Product) => Some("product"),
+            _ => None,
+        };
+        if let Some(subtype) = story_subtype {
             m.kind = Some(EntityType::Misc);
-            m.subtype = Some(read.subtype());
+            m.subtype = Some(subtype);
             m.canonical = None;
             m.unsure = false;
             kept.push(m);
@@ -218,16 +223,6 @@ enum MiscReading {
     Work,
     /// `Galaxy S23`, `Airbus A380`: a make and a model code.
     Product,
-}
-
-impl MiscReading {
-    fn subtype(self) -> &'static str {
-        match self {
-            MiscReading::Work => "work",
-            MiscReading::Product => "product",
-            MiscReading::Language => "",
-        }
-    }
 }
 
 /// A word after a language's name (`the Eegimaa language`, `Jóola speakers`).
