@@ -276,7 +276,9 @@ fn is_code(word: &str) -> bool {
 ///   given name or a particle (`Ludwig van Beethoven`), a bonus as a person, and no drop;
 /// - a listed name, `LISTED_BONUS` for its listed type;
 /// - a lone unlisted word named nowhere else (not even in a longer name) is a person
-///   only with `LONE_PERSON_MIN`;
+///   only with `LONE_PERSON_MIN`, and what spoke for a person then speaks for no
+///   entity (`Vossen` in a list of authors is no place);
+/// - an unlisted code alone (`L2`, `A380`) is no person and no place, rather a thing;
 /// - a listed demonym is no organization and no place, a saint's name (`St. John`) no
 ///   person.
 ///
@@ -375,8 +377,19 @@ fn second_pass(
             && m.role.is_none()
             && !lex.is_given_name(w[0])
             && !lex.is_surname(w[0]);
-        if lone_name && p[1] < LONE_PERSON_MIN {
+        let code = w.len() == 1 && m.canonical.is_none() && is_code(w[0]);
+        if lone_name && p[1] < LONE_PERSON_MIN && !code {
+            // What spoke for a person speaks for no entity, not for the next type:
+            // `Vossen` in `Cohen, Vossen, Ide` is no place.
+            score[0] += score[1].max(0.0);
             score[1] = f32::MIN;
+        }
+        // `L2`, `A380`, `Soyuz-2`: a code alone, unlisted, names no person and no
+        // place; what spoke for them speaks for a thing (misc).
+        if code {
+            score[4] += score[1].max(0.0) + score[3].max(0.0);
+            score[1] = f32::MIN;
+            score[3] = f32::MIN;
         }
         // A listed name (`Busan`, `Alps`) keeps its listed type unless the model is
         // clearly against it (`CHICAGO 69 59`: the recognizer already calls it a team).

@@ -456,6 +456,19 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 if self.is_cap(p + 1) && p + 1 < end && self.listed_at(p + 1).is_none() {
                     listed = None;
                 }
+                // `George Bush`, `Jackson Lincoln`: a given name before a surname, though
+                // both are towns somewhere.
+                if self.is_cap(p + 1)
+                    && p + 1 < end
+                    && self.lex.is_given_name(self.text(p))
+                    && self.lex.is_surname(self.text(p + 1))
+                    && matches!(
+                        self.listed_at(p + 1),
+                        None | Some((1, ListedPhrase::Place(_, "city" | "region")))
+                    )
+                {
+                    listed = None;
+                }
             }
             let listed_phrase = listed.is_some_and(|(len, _)| len > 1);
             if !self.is_cap(p) || (!listed_phrase && self.is_dropped_opener(p, opening)) {
