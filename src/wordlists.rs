@@ -39,6 +39,8 @@ pub enum List {
     GivenNameGenders,
     /// `data/surnames.txt` (case folded).
     Surnames,
+    /// `data/family_names.txt`: family names written first, `Meng`, `Xi` (case folded).
+    FamilyNames,
     /// `data/common_words.txt`: the most frequent English words (case folded).
     CommonWords,
     /// `data/non_entities.txt`: capitalized words that never start an entity (case folded).
@@ -133,7 +135,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 56] = [
+    const ALL: [List; 57] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -143,6 +145,7 @@ impl List {
         List::GivenNames,
         List::GivenNameGenders,
         List::Surnames,
+        List::FamilyNames,
         List::CommonWords,
         List::NonEntities,
         List::Titles,
@@ -208,6 +211,7 @@ impl List {
             List::GivenNames => (include_str!("../data/given_names.txt"), None),
             List::GivenNameGenders => (include_str!("../data/given_name_genders.txt"), None),
             List::Surnames => (include_str!("../data/surnames.txt"), None),
+            List::FamilyNames => (include_str!("../data/family_names.txt"), None),
             List::CommonWords => (include_str!("../data/common_words.txt"), None),
             List::NonEntities => (include_str!("../data/non_entities.txt"), None),
             List::Titles => (TITLES, Some("titles")),

@@ -169,6 +169,11 @@ impl Lexicon {
         contains(List::Surnames, word)
     }
 
+    /// A family name written first (`Meng` in `Meng Wanzhou`).
+    pub fn is_family_name(&self, word: &str) -> bool {
+        contains(List::FamilyNames, word)
+    }
+
     /// A frequent English word (`during`, `use`): capitalized, most likely a sentence opener.
     pub fn is_common_word(&self, word: &str) -> bool {
         contains(List::CommonWords, word)

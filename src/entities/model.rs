@@ -279,6 +279,8 @@ fn is_code(word: &str) -> bool {
 ///   only with `LONE_PERSON_MIN`, and what spoke for a person then speaks for no
 ///   entity (`Vossen` in a list of authors is no place);
 /// - an unlisted code alone (`L2`, `A380`) is no person and no place, rather a thing;
+/// - an unlisted word alone that a number follows in each of its mentions (`Tab 8`,
+///   `Extract 2`) labels the numbers: no organization and no place;
 /// - a listed demonym is no organization and no place, a saint's name (`St. John`) no
 ///   person.
 ///
@@ -329,6 +331,44 @@ fn second_pass(
             }
         }
     }
+    // Per one-word name: its mentions, those a number of digits follows (`Tab 8`,
+    // `Extract 2`, not `Chelsea 2-1`), and whether one of those stands in a sentence,
+    // a lowercase word before it and no name or number after the number (`at Tab 8,`;
+    // not a results table, `division two: Ayr 2 Stirling 1`).
+    let number_after = |m: &Mention| {
+        doc.tokens.get(m.tokens.end).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                && doc
+                    .token_text(m.tokens.end)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+        })
+    };
+    let lowercase_before = |m: &Mention| {
+        m.tokens.start > 0
+            && doc.is_word(m.tokens.start - 1)
+            && doc
+                .token_text(m.tokens.start - 1)
+                .starts_with(|c: char| c.is_lowercase())
+    };
+    // `Ayr 2 Stirling 1`: a name or a number after the number.
+    let name_after_number = |m: &Mention| {
+        let j = m.tokens.end + 1;
+        doc.tokens.get(j).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                || (doc.is_word(j) && doc.token_text(j).starts_with(char::is_uppercase))
+        })
+    };
+    let mut labels: FxHashMap<&str, (u32, u32, bool)> = FxHashMap::default();
+    for (m, key) in mentions.iter().zip(keys) {
+        if m.tokens.len() == 1 {
+            let entry = labels.entry(key.as_str()).or_insert((0, 0, false));
+            let numbered = number_after(m);
+            entry.0 += 1;
+            entry.1 += u32::from(numbered);
+            entry.2 |= numbered && lowercase_before(m) && !name_after_number(m);
+        }
+    }
     let listed_with = |a: &Mention, b: &Mention| {
         a.tokens.end < b.tokens.start
             && (a.tokens.end..b.tokens.start)
@@ -367,6 +407,7 @@ fn second_pass(
             && (m.role.is_some()
                 || w.iter().any(|x| is_korean_given_name(x))
                 || (w.len() > 1 && lex.is_given_name(w[0]))
+                || (w.len() == 2 && lex.is_family_name(w[0]))
                 || (w.len() > 2 && w[1..w.len() - 1].iter().any(|x| NAME_PARTICLES.contains(x))));
         // `Angara` alone, unlisted, never named in full, saying nothing (`Putin
         // said`): a person only on strong evidence from its context.
@@ -389,6 +430,20 @@ fn second_pass(
         if code {
             score[4] += score[1].max(0.0) + score[3].max(0.0);
             score[1] = f32::MIN;
+            score[3] = f32::MIN;
+        }
+        // `Tab 8` … `Tab 4`, `Extract 1`: a word alone, unlisted, that a number follows
+        // wherever the story names it labels the numbers: no organization, no place.
+        if m.tokens.len() == 1
+            && m.canonical.is_none()
+            && m.role.is_none()
+            && !code
+            && labels
+                .get(keys[k].as_str())
+                .is_some_and(|&(n, numbered, in_text)| numbered == n && in_text)
+        {
+            score[0] += score[2].max(0.0) + score[3].max(0.0);
+            score[2] = f32::MIN;
             score[3] = f32::MIN;
         }
         // A listed name (`Busan`, `Alps`) keeps its listed type unless the model is

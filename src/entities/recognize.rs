@@ -693,10 +693,13 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             || (!single
                 && (self.lex.is_given_name(words[0])
                     || self.lex.is_surname(words[words.len() - 1])))
+            || (words.len() == 2 && self.lex.is_family_name(words[0]))
             || (!single && !shouting && words.iter().all(|w| !is_all_caps(w)));
-        // `Borussia Dortmund`, `PSV Eindhoven`: a club named after its city.
+        // `Borussia Dortmund`, `PSV Eindhoven`: a club named after its city; not `Meng
+        // Wanzhou`, a family name before a given name that is also a town.
         let club = !single
             && !self.lex.is_given_name(words[0])
+            && !self.lex.is_family_name(words[0])
             && matches!(
                 self.lex
                     .phrase(&phrase_key(words[words.len() - 1..].iter().copied())),
