@@ -942,8 +942,15 @@ fn context_features(
     if line == 0 {
         feature(out, "first-line", "");
     }
+    // Unsure for two reasons: an unlisted word in an all-caps line, or a lone unknown
+    // word opening a sentence (`Huawei posted`, `Attendance:`).
     if m.unsure {
-        feature(out, "unsure", "");
+        let why = if context.shouting[start] {
+            "shouted"
+        } else {
+            "opener"
+        };
+        feature(out, "unsure", why);
     }
     let line_tokens = doc
         .lines
