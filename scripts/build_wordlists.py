@@ -33,7 +33,14 @@ REGION_TYPES = {"State", "Province", "Region", "Prefecture", "Oblast", "Governor
                 "Autonomous okrug", "Krai", "Emirate", "Land", "Canton", "Metropolitan region"}
 
 
+# Letters NFKD leaves whole (a stroke, a ligature): `Łódź` is `Lodz`, as the analyzer's
+# phrase keys fold it (`src/entities/lexicon.rs`, `fold_accent`).
+STROKES = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ħ": "h", "Ħ": "H",
+                         "ı": "i", "ŧ": "t", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+
+
 def ascii_fold(s):
+    s = s.translate(STROKES)
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 

@@ -48,7 +48,8 @@ pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
     key
 }
 
-/// Appends one token to a phrase key: lowercased, `’` read as `'`.
+/// Appends one token to a phrase key: lowercased, `’` read as `'`, Latin letters
+/// without their accents (`Bogotá` finds the list's `Bogota`, `Łódź` its `Lodz`).
 pub fn push_key_word(key: &mut String, word: &str) {
     if word.is_ascii() {
         let start = key.len();
@@ -58,8 +59,42 @@ pub fn push_key_word(key: &mut String, word: &str) {
     }
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
-        key.extend(c.to_lowercase());
+        for lower in c.to_lowercase() {
+            match fold_accent(lower) {
+                Some(plain) => key.push_str(plain),
+                None => key.push(lower),
+            }
+        }
     }
+}
+
+/// A lowercase Latin letter with an accent or stroke, as plain ASCII.
+fn fold_accent(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        _ => return None,
+    })
 }
 
 fn key_of(text: &str) -> String {
