@@ -942,15 +942,8 @@ fn context_features(
     if line == 0 {
         feature(out, "first-line", "");
     }
-    // Unsure for two reasons: an unlisted word in an all-caps line, or a lone unknown
-    // word opening a sentence (`Huawei posted`, `Attendance:`).
     if m.unsure {
-        let why = if context.shouting[start] {
-            "shouted"
-        } else {
-            "opener"
-        };
-        feature(out, "unsure", why);
+        feature(out, "unsure", "");
     }
     let line_tokens = doc
         .lines

@@ -382,7 +382,15 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         if used_lowercase {
             return true;
         }
-        self.lex.is_common_word(w) && !capitalized_elsewhere && !self.lex.is_given_name(w)
+        // `Delegates`, `Officials`: the plural of a frequent word, unless a surname
+        // (`Banks`, `Woods`).
+        let plural_of_common = w
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && self.lex.is_common_word(one))
+            && !self.lex.is_surname(w);
+        (self.lex.is_common_word(w) || plural_of_common)
+            && !capitalized_elsewhere
+            && !self.lex.is_given_name(w)
     }
 
     /// `May Thompson`, `June Carter`: a month that is also a given name, right before a
