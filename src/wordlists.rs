@@ -100,6 +100,11 @@ pub enum List {
     OrganizationNouns,
     MaleWords,
     FemaleWords,
+    /// Words that open a share of people as a subject before a number (`more than`,
+    /// `nearly`): `more than 4 in 10 said`.
+    Quantities,
+    /// Particles that make a cue of `## objects` another verb (`showed up`).
+    Particles,
 
     // ---- a web page's furniture (`data/web_furniture.txt`, all case folded)
     /// Whole furniture lines: `Advertisement`, `Share this article`.
@@ -133,7 +138,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 56] = [
+    const ALL: [List; 58] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -177,6 +182,8 @@ impl List {
         List::OrganizationNouns,
         List::MaleWords,
         List::FemaleWords,
+        List::Quantities,
+        List::Particles,
         List::MarkerLines,
         List::LabelOpenings,
         List::PromptOpenings,
@@ -242,6 +249,8 @@ impl List {
             List::OrganizationNouns => (ATTRIBUTION, Some("organization-nouns")),
             List::MaleWords => (ATTRIBUTION, Some("male-words")),
             List::FemaleWords => (ATTRIBUTION, Some("female-words")),
+            List::Quantities => (ATTRIBUTION, Some("quantities")),
+            List::Particles => (ATTRIBUTION, Some("particles")),
             List::MarkerLines => (WEB, Some("marker-lines")),
             List::LabelOpenings => (WEB, Some("label-openings")),
             List::PromptOpenings => (WEB, Some("prompt-openings")),
