@@ -105,6 +105,8 @@ pub enum List {
     Quantities,
     /// Particles that make a cue of `## objects` another verb (`showed up`).
     Particles,
+    /// Words after a comma that open the reporter's own clause (`which`, `however`).
+    ReporterClauseOpeners,
 
     // ---- a web page's furniture (`data/web_furniture.txt`, all case folded)
     /// Whole furniture lines: `Advertisement`, `Share this article`.
@@ -138,7 +140,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 58] = [
+    const ALL: [List; 59] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -184,6 +186,7 @@ impl List {
         List::FemaleWords,
         List::Quantities,
         List::Particles,
+        List::ReporterClauseOpeners,
         List::MarkerLines,
         List::LabelOpenings,
         List::PromptOpenings,
@@ -251,6 +254,7 @@ impl List {
             List::FemaleWords => (ATTRIBUTION, Some("female-words")),
             List::Quantities => (ATTRIBUTION, Some("quantities")),
             List::Particles => (ATTRIBUTION, Some("particles")),
+            List::ReporterClauseOpeners => (ATTRIBUTION, Some("reporter-clause-openers")),
             List::MarkerLines => (WEB, Some("marker-lines")),
             List::LabelOpenings => (WEB, Some("label-openings")),
             List::PromptOpenings => (WEB, Some("prompt-openings")),

@@ -331,8 +331,9 @@ impl Attributor<'_> {
         (!tokens.clone().any(verb) && !verb(tokens.end)).then_some(speaker)
     }
 
-    /// Whether the reporter's own words start at token `k`: a comma before `which`,
-    /// `while`, `although`, `whereas` (`…, which forced her to leave a memorial event`)
+    /// Whether the reporter's own words start at token `k`: a comma before a word of
+    /// `## reporter-clause-openers` (`…, which forced her to leave a memorial event`,
+    /// `…, compared with 64 percent who …`)
     /// or a dash before an appositive (`… — a controversial proposal he has raised`).
     fn reporters_clause_at(&self, k: usize, end: usize) -> bool {
         if k + 1 >= end || self.is_quoted(k + 1) {
@@ -340,7 +341,7 @@ impl Attributor<'_> {
         }
         let next = self.word(k + 1);
         match self.word(k) {
-            "," => matches!(next, "which" | "while" | "although" | "whereas"),
+            "," => contains(List::ReporterClauseOpeners, next),
             "—" | "--" => matches!(next, "a" | "an"),
             _ => false,
         }
