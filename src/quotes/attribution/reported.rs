@@ -127,7 +127,7 @@ impl Attributor<'_> {
         let Some((start, end)) = self.statement_bounds(sentence) else {
             return found;
         };
-        let mut keep = |content: Range<usize>, attribution| {
+        let mut keep = |content: Range<usize>, attribution: Attribution| {
             if self.is_reported_content(content.clone()) {
                 found.push(ReportedStatement {
                     content: self.doc.token_span(content),
@@ -562,7 +562,8 @@ impl Attributor<'_> {
 
     /// Where the object starting at token `start` ends: at a comma or where the
     /// reporter's adjunct begins (`rejected that argument in a ruling released
-    /// Thursday`, `criticized the law during a stop in Flint`).
+    /// Thursday`, `criticized the law during a stop in Flint`, `endorsed Trump last
+    /// week`), or the subject's next verb (`… and has appeared with him`).
     fn object_end(&self, start: usize, end: usize) -> usize {
         (start + 1..end)
             .find(|&k| {
@@ -579,7 +580,14 @@ impl Attributor<'_> {
                                 )
                                 || contains(List::AfterCue, self.word(k + 1))
                         }
-                        _ => false,
+                        // `endorsed Trump last week`, `… and has appeared with him`
+                        "last" => {
+                            k + 1 < end
+                                && (matches!(self.word(k + 1), "week" | "month" | "year")
+                                    || contains(List::AfterCue, self.word(k + 1)))
+                        }
+                        "and" => k + 1 < end && AUXILIARIES.contains(&self.word(k + 1)),
+                        w => w != "on" && contains(List::AfterCue, w),
                     }
             })
             .unwrap_or(end)
