@@ -409,8 +409,11 @@ impl Attributor<'_> {
         let lowest = cue.saturating_sub(MAX_SUBJECT_TOKENS).max(from);
         (lowest..cue)
             .find(|&s| {
+                // Not the digits after a thousands comma (`40,000 commuters`).
+                let spaced = s > 0 && self.doc.tokens[s - 1].end() < self.doc.tokens[s].start();
                 let opens = s == from
-                    || matches!(self.word(s - 1), "," | "and" | "but" | "while" | "whereas");
+                    || (spaced
+                        && matches!(self.word(s - 1), "," | "and" | "but" | "while" | "whereas"));
                 opens && self.quantity_subject_at(s, cue + 1) == Some(cue)
             })
             .map(|s| self.doc.token_span(s..cue))
@@ -425,7 +428,12 @@ impl Attributor<'_> {
             let kind = self.doc.tokens[k].kind;
             if kind == TokenKind::Number || self.word(k) == "%" {
                 number = true;
-            } else if kind != TokenKind::Word || AUXILIARIES.contains(&self.word(k)) {
+            } else if kind != TokenKind::Word
+                || AUXILIARIES.contains(&self.word(k))
+                || contains(List::Determiners, self.word(k))
+                || matches!(self.word(k), "that" | "which" | "who")
+            {
+                // `40,000 commuters onto a detour that adds`: no share of people.
                 return None;
             } else if k > j && number && self.cue_at(k, end).is_some() {
                 return Some(k);
