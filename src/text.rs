@@ -133,14 +133,21 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Calls `f` with `word` lowercased; short ASCII words (nearly every lookup) are
-/// lowercased on the stack instead of in a new `String`.
 /// The word begins with a capital letter (`Kim`, `KCNA`, `Élysée`).
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Calls `f` with `word` lowercased; short ASCII words (nearly every lookup) are
+/// lowercased on the stack instead of in a new `String`.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words are lowercase ASCII already: no copy, no UTF-8 check.
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
+    }
     let mut buffer = [0u8; 32];
     if word.len() <= buffer.len() && word.is_ascii() {
         let lower = &mut buffer[..word.len()];

@@ -102,6 +102,13 @@ pub enum List {
     OrganizationNouns,
     MaleWords,
     FemaleWords,
+    /// Words that open a share of people as a subject before a number (`more than`,
+    /// `nearly`): `more than 4 in 10 said`.
+    Quantities,
+    /// Particles that make a cue of `## objects` another verb (`showed up`).
+    Particles,
+    /// Words after a comma that open the reporter's own clause (`which`, `however`).
+    ReporterClauseOpeners,
 
     // ---- a web page's furniture (`data/web_furniture.txt`, all case folded)
     /// Whole furniture lines: `Advertisement`, `Share this article`.
@@ -135,7 +142,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 57] = [
+    const ALL: [List; 60] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -180,6 +187,9 @@ impl List {
         List::OrganizationNouns,
         List::MaleWords,
         List::FemaleWords,
+        List::Quantities,
+        List::Particles,
+        List::ReporterClauseOpeners,
         List::MarkerLines,
         List::LabelOpenings,
         List::PromptOpenings,
@@ -246,6 +256,9 @@ impl List {
             List::OrganizationNouns => (ATTRIBUTION, Some("organization-nouns")),
             List::MaleWords => (ATTRIBUTION, Some("male-words")),
             List::FemaleWords => (ATTRIBUTION, Some("female-words")),
+            List::Quantities => (ATTRIBUTION, Some("quantities")),
+            List::Particles => (ATTRIBUTION, Some("particles")),
+            List::ReporterClauseOpeners => (ATTRIBUTION, Some("reporter-clause-openers")),
             List::MarkerLines => (WEB, Some("marker-lines")),
             List::LabelOpenings => (WEB, Some("label-openings")),
             List::PromptOpenings => (WEB, Some("prompt-openings")),

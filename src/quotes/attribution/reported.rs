@@ -9,11 +9,14 @@
 //! | a parenthetical attribution | `In a merger, he said, the brand would survive` | the longer side |
 //! | a view or a speech act on a thing | `Republicans believe they have …`, `Sanders called for a ban on fracking` | the clause or infinitive; the object up to the reporter's adjunct (`in a ruling on Friday`) |
 //!
+//! | a naming cue with a quotation in its object | `Graham called both candidates “crazy”`, `described her team as “a work in progress”` | the object with the quotation (not `called the meeting to order`) |
+//!
 //! A sentence may hold several statements: `Perdue said X, arguing that Y`, `Merrill
 //! says X and said Y`, `Fowler said X — and he noted Y` each give two. A cue with no
 //! subject of its own (after `and`, a participle after a comma: `Clinton mocked the
 //! complaint, saying …`) takes the sentence's previous speaker, else the clause's
 //! subject; a progressive's subject stands before `is` (`The White House is saying`).
+//! A poll's share is a subject too (`…, and more than 4 in 10 said`).
 //!
 //! The cues are `data/attribution.txt ## reporting`: verbs of saying and claiming, not
 //! of perceiving (`see`), nor `urged` (an object and an infinitive) or `called` (a
@@ -40,7 +43,7 @@
 
 use super::frame::Cue;
 use super::lexicon::is_adverb_before_cue;
-use super::{Attribution, Attributor};
+use super::{Attribution, Attributor, MAX_SUBJECT_TOKENS};
 use crate::text::{starts_upper, TokenKind};
 use crate::wordlists::{contains, List};
 use std::ops::Range;
@@ -65,6 +68,9 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// it the statement is a direct quote with a lead-in (`it was stated that at the
 /// cosmodrome, Kim “was briefed on …”`).
 const MIN_UNQUOTED_SHARE: f32 = 0.4;
+/// The fewest unquoted words a content clause that opens with a quotation needs to be a
+/// mixed statement, not a direct quote with a tail (`said “…” at the rally`).
+const MIN_WORDS_AFTER_OPENING_QUOTE: usize = 5;
 
 /// A reported statement: the content clause (byte range) and who is reported.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +127,7 @@ impl Attributor<'_> {
         let Some((start, end)) = self.statement_bounds(sentence) else {
             return found;
         };
-        let mut keep = |content: Range<usize>, attribution| {
+        let mut keep = |content: Range<usize>, attribution: Attribution| {
             if self.is_reported_content(content.clone()) {
                 found.push(ReportedStatement {
                     content: self.doc.token_span(content),
@@ -235,15 +241,18 @@ impl Attributor<'_> {
                 before == "," && cue.phrase.len() == 1 && cue.phrase[0].ends_with("ing");
             let takes_clause_subject =
                 cue.tokens.start > start && (matches!(before, "and" | "but") || participle);
-            let speaker = self.subject_of(&cue, from, false).or_else(|| {
-                takes_clause_subject
-                    .then(|| {
-                        previous
-                            .clone()
-                            .or_else(|| self.clause_subject(start, cue.tokens.start - 1))
-                    })
-                    .flatten()
-            });
+            let speaker = self
+                .subject_of(&cue, from, false)
+                .or_else(|| self.quantity_before(cue.tokens.start, from))
+                .or_else(|| {
+                    takes_clause_subject
+                        .then(|| {
+                            previous
+                                .clone()
+                                .or_else(|| self.clause_subject(start, cue.tokens.start - 1))
+                        })
+                        .flatten()
+                });
             let Some(speaker) = speaker else {
                 continue;
             };
@@ -280,6 +289,12 @@ impl Attributor<'_> {
                 .map_or(clause_end, |(comma, _, _)| comma);
             if object {
                 content_end = self.object_end(content_start, content_end);
+                // `called both candidates “crazy”`: a naming cue reports only a
+                // quotation's words (not `called the meeting to order`).
+                let naming = contains(List::Naming, &cue.phrase.join(" "));
+                if naming && !(content_start..content_end).any(|k| self.is_quoted(k)) {
+                    continue;
+                }
             }
             return Some((
                 content_start..content_end,
@@ -316,8 +331,9 @@ impl Attributor<'_> {
         (!tokens.clone().any(verb) && !verb(tokens.end)).then_some(speaker)
     }
 
-    /// Whether the reporter's own words start at token `k`: a comma before `which`,
-    /// `while`, `although`, `whereas` (`…, which forced her to leave a memorial event`)
+    /// Whether the reporter's own words start at token `k`: a comma before a word of
+    /// `## reporter-clause-openers` (`…, which forced her to leave a memorial event`,
+    /// `…, compared with 64 percent who …`)
     /// or a dash before an appositive (`… — a controversial proposal he has raised`).
     fn reporters_clause_at(&self, k: usize, end: usize) -> bool {
         if k + 1 >= end || self.is_quoted(k + 1) {
@@ -325,7 +341,7 @@ impl Attributor<'_> {
         }
         let next = self.word(k + 1);
         match self.word(k) {
-            "," => matches!(next, "which" | "while" | "although" | "whereas"),
+            "," => contains(List::ReporterClauseOpeners, next),
             "—" | "--" => matches!(next, "a" | "an"),
             _ => false,
         }
@@ -352,6 +368,8 @@ impl Attributor<'_> {
         // `…, and three-quarters said`, `… but Senate leaders warned`: a short subject.
         let subject_end = if j < end && pronoun(self.word(j)) {
             Some(j + 1)
+        } else if let Some(e) = self.quantity_subject_at(j, end) {
+            Some(e)
         } else if j > k + 1 && j < end && !self.is_quoted(j) {
             self.noun_phrase_at(j, end)
                 .filter(|&e| e - j <= MAX_JOINED_SUBJECT_TOKENS)
@@ -383,6 +401,48 @@ impl Attributor<'_> {
             "," => j == k + 1 && participle,
             _ => false,
         }
+    }
+
+    /// A poll's share as the subject of the cue at token `cue` (`…, and more than 4 in
+    /// 10 said`): it opens the clause, at `from` or after a comma or conjunction.
+    fn quantity_before(&self, cue: usize, from: usize) -> Option<Range<usize>> {
+        let lowest = cue.saturating_sub(MAX_SUBJECT_TOKENS).max(from);
+        (lowest..cue)
+            .find(|&s| {
+                // Not the digits after a thousands comma (`40,000 commuters`).
+                let spaced = s > 0 && self.doc.tokens[s - 1].end() < self.doc.tokens[s].start();
+                let opens = s == from
+                    || (spaced
+                        && matches!(self.word(s - 1), "," | "and" | "but" | "while" | "whereas"));
+                opens && self.quantity_subject_at(s, cue + 1) == Some(cue)
+            })
+            .map(|s| self.doc.token_span(s..cue))
+    }
+
+    /// The end of a poll's share as a subject starting at token `j`, when a reporting
+    /// cue follows it: `more than 4 in 10 said`, `58 percent of Republicans say`.
+    fn quantity_subject_at(&self, j: usize, end: usize) -> Option<usize> {
+        let mut number = false;
+        let mut k = j;
+        while k < end && k - j < MAX_SUBJECT_TOKENS && !self.is_quoted(k) {
+            let kind = self.doc.tokens[k].kind;
+            if kind == TokenKind::Number || self.word(k) == "%" {
+                number = true;
+            } else if kind != TokenKind::Word
+                || AUXILIARIES.contains(&self.word(k))
+                || contains(List::Determiners, self.word(k))
+                || matches!(self.word(k), "that" | "which" | "who")
+            {
+                // `40,000 commuters onto a detour that adds`: no share of people.
+                return None;
+            } else if k > j && number && self.cue_at(k, end).is_some() {
+                return Some(k);
+            } else if !number && !contains(List::Quantities, self.word(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Where the content clause after a cue ending at token `after` starts: after a
@@ -503,13 +563,15 @@ impl Attributor<'_> {
             && self.doc.tokens[k].kind == TokenKind::Word
             && !self.is_quoted(k)
             && !contains(List::Prepositions, first)
-            && !contains(List::NotContentStart, first);
+            && !contains(List::NotContentStart, first)
+            && !contains(List::Particles, first);
         opens.then_some(k)
     }
 
     /// Where the object starting at token `start` ends: at a comma or where the
     /// reporter's adjunct begins (`rejected that argument in a ruling released
-    /// Thursday`, `criticized the law during a stop in Flint`).
+    /// Thursday`, `criticized the law during a stop in Flint`, `endorsed Trump last
+    /// week`), or the subject's next verb (`… and has appeared with him`).
     fn object_end(&self, start: usize, end: usize) -> usize {
         (start + 1..end)
             .find(|&k| {
@@ -526,7 +588,14 @@ impl Attributor<'_> {
                                 )
                                 || contains(List::AfterCue, self.word(k + 1))
                         }
-                        _ => false,
+                        // `endorsed Trump last week`, `… and has appeared with him`
+                        "last" => {
+                            k + 1 < end
+                                && (matches!(self.word(k + 1), "week" | "month" | "year")
+                                    || contains(List::AfterCue, self.word(k + 1)))
+                        }
+                        "and" => k + 1 < end && AUXILIARIES.contains(&self.word(k + 1)),
+                        w => w != "on" && contains(List::AfterCue, w),
                     }
             })
             .unwrap_or(end)
@@ -631,17 +700,34 @@ impl Attributor<'_> {
         })
     }
 
-    /// Whether tokens `content` read as a reported clause: a few words, not opening
-    /// with a quotation (`said „Wir schaffen das“ at the rally` is a direct quote), most
-    /// of them outside quotation marks.
+    /// Whether tokens `content` read as a reported clause: a few words, most of them
+    /// outside quotation marks, not opening with a quotation (`said „Wir schaffen das“
+    /// at the rally` is a direct quote) unless the clause goes on for a while after it
+    /// (`said “it gets me mad” every time he thinks about the victims`: a mixed
+    /// statement).
     fn is_reported_content(&self, content: Range<usize>) -> bool {
-        if content.is_empty() || self.is_quoted(content.start) {
+        if content.is_empty() {
             return false;
         }
-        let words: Vec<usize> = content.filter(|&k| self.doc.is_word(k)).collect();
-        let unquoted = words.iter().filter(|&&k| !self.is_quoted(k)).count();
-        words.len() >= MIN_CONTENT_WORDS
-            && unquoted as f32 >= MIN_UNQUOTED_SHARE * words.len() as f32
+        let (mut words, mut unquoted, mut after_quote) = (0usize, 0usize, 0usize);
+        let mut left_quote = !self.is_quoted(content.start);
+        for k in content {
+            if !self.doc.is_word(k) {
+                continue;
+            }
+            words += 1;
+            if !self.is_quoted(k) {
+                unquoted += 1;
+                left_quote = true;
+            }
+            if left_quote {
+                after_quote += 1;
+            }
+        }
+        let opens_quoted = after_quote < words;
+        words >= MIN_CONTENT_WORDS
+            && unquoted as f32 >= MIN_UNQUOTED_SHARE * words as f32
+            && (!opens_quoted || unquoted >= MIN_WORDS_AFTER_OPENING_QUOTE)
     }
 }
 
