@@ -262,6 +262,91 @@ fn is_work_noun(word: &str) -> bool {
     )
 }
 
+/// An opening quotation mark: `the film "Titanic"`.
+fn is_opening_quote(word: &str) -> bool {
+    matches!(word, "\"" | "\u{201c}" | "\u{2018}" | "'")
+}
+
+/// A lowercase word inside a work's title (`Elevator to the Gallows`, `Pride and
+/// Prejudice`).
+fn is_title_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the" | "a" | "an" | "to" | "in" | "and" | "at" | "on" | "for" | "with" | "from"
+    )
+}
+
+/// The most tokens a dated title holds.
+const TITLE_MAX: usize = 12;
+
+/// `Elevator to the Gallows (1958)`, `(Three Sinners, 1950)`, `the novel Pride and
+/// Prejudice`: the mention stands in a run of capitalized words (and the lowercase
+/// words inside titles) that a year in parentheses follows, or that a work noun
+/// precedes. A run that holds a listed given name or surname (a citation: `Marsha
+/// Kinder (1991)`, `Croft and Cruse (2004)`), a listed name or a word of places or
+/// organizations (`Columbia University in New York (1910)`), or that is one word
+/// alone after no work noun (`Quilis (1964)`) is no title.
+fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
+    let lex = Lexicon::get();
+    let is_cap_word = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word
+            && doc
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let in_title = |i: usize| is_cap_word(i) || is_title_connector(doc.token_text(i));
+    let mut start = m.tokens.start;
+    while start > 0 && m.tokens.end - start < TITLE_MAX && in_title(start - 1) {
+        start -= 1;
+    }
+    let mut end = m.tokens.end;
+    while end < doc.tokens.len() && end - start < TITLE_MAX && in_title(end) {
+        end += 1;
+    }
+    // Trim connectors at either edge: `in Touchez`, `Gallows and`.
+    while start < m.tokens.start && !is_cap_word(start) {
+        start += 1;
+    }
+    while end > m.tokens.end && !is_cap_word(end - 1) {
+        end -= 1;
+    }
+    let text = |i: usize| doc.tokens.get(i).map_or("", |_| doc.token_text(i));
+    let is_year = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                && doc
+                    .token_text(i)
+                    .parse::<u16>()
+                    .is_ok_and(|y| (1800..2100).contains(&y))
+        })
+    };
+    let dated = (text(end) == "(" && is_year(end + 1) && text(end + 2) == ")")
+        || (start > 0
+            && text(start - 1) == "("
+            && text(end) == ","
+            && is_year(end + 1)
+            && text(end + 2) == ")");
+    let after_work_noun = start > 0 && is_work_noun(text(start - 1));
+    if !dated && !after_work_noun {
+        return false;
+    }
+    let caps = (start..end).filter(|&i| is_cap_word(i)).count();
+    if caps < 2 && !after_work_noun {
+        return false;
+    }
+    let word = |i: usize| doc.token_text(i);
+    !(start..end).filter(|&i| is_cap_word(i)).any(|i| {
+        let w = word(i);
+        ((lex.is_given_name(w) || lex.is_surname(w)) && !lex.is_common_word(w))
+            || lex.phrase_of_word(w).is_some()
+            || lex.is_org_word(w)
+            || lex.is_geo_word(w)
+            || lex.is_facility_word(w)
+    })
+}
+
 /// A word mixing letters and digits: `L2`, `A380`, `S23`, `F-35`.
 fn is_code(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
@@ -746,7 +831,7 @@ impl StoryContexts {
             }
             group_of.push(g);
             let seen = &mut features[g as usize];
-            let [_, p1, n1, _] = neighbours(doc, m);
+            let [p2, p1, n1, _] = neighbours(doc, m);
             if m.canonical.is_none() && m.role.is_none() {
                 let (language, work) = &mut misc[g as usize];
                 if is_language_follower(n1) {
@@ -754,7 +839,9 @@ impl StoryContexts {
                 } else if matches!(n1, "people" | "peoples") {
                     *language -= 1;
                 }
-                *work |= is_work_noun(p1);
+                *work |= is_work_noun(p1)
+                    || (is_opening_quote(p1) && is_work_noun(p2))
+                    || is_in_dated_title(doc, m);
             }
             let mut f = Vec::with_capacity(2);
             feature(&mut f, "story-p1", p1);
