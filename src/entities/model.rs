@@ -282,10 +282,11 @@ const TITLE_MAX: usize = 12;
 /// `Elevator to the Gallows (1958)`, `(Three Sinners, 1950)`, `the novel Pride and
 /// Prejudice`: the mention stands in a run of capitalized words (and the lowercase
 /// words inside titles) that a year in parentheses follows, or that a work noun
-/// precedes. A run that holds a listed given name or surname (a citation: `Marsha
-/// Kinder (1991)`, `Croft and Cruse (2004)`), a listed name or a word of places or
+/// precedes. A run that holds a listed given name or surname, accents folded (a
+/// citation: `Marsha Kinder (1991)`, `Croft and Cruse (2004)`, `Flores Gómez (1988)`), a listed name or a word of places or
 /// organizations (`Columbia University in New York (1910)`), or that is one word
-/// alone after no work noun (`Quilis (1964)`) is no title.
+/// alone (`Quilis (1964)`) or names joined by `and` (`Palmeri and Gazio (2005)`)
+/// after no work noun is no title.
 fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
     let lex = Lexicon::get();
     let is_cap_word = |i: usize| {
@@ -333,18 +334,26 @@ fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
         return false;
     }
     let caps = (start..end).filter(|&i| is_cap_word(i)).count();
-    if caps < 2 && !after_work_noun {
+    // `Palmeri and Gazio (2005)`: names joined by `and` alone before a year cite authors.
+    let cited = (start..end).all(|i| is_cap_word(i) || doc.token_text(i) == "and");
+    if !after_work_noun && (caps < 2 || (cited && caps < end - start)) {
         return false;
     }
     let word = |i: usize| doc.token_text(i);
     !(start..end).filter(|&i| is_cap_word(i)).any(|i| {
         let w = word(i);
-        ((lex.is_given_name(w) || lex.is_surname(w)) && !lex.is_common_word(w))
+        is_listed_person_word(lex, w)
+            || (!w.is_ascii() && is_listed_person_word(lex, &phrase_key(std::iter::once(w))))
             || lex.phrase_of_word(w).is_some()
             || lex.is_org_word(w)
             || lex.is_geo_word(w)
             || lex.is_facility_word(w)
     })
+}
+
+/// A listed given name or surname that is no frequent word (`Kinder`, not `Young`).
+fn is_listed_person_word(lex: &Lexicon, w: &str) -> bool {
+    (lex.is_given_name(w) || lex.is_surname(w)) && !lex.is_common_word(w)
 }
 
 /// A word mixing letters and digits: `L2`, `A380`, `S23`, `F-35`.
