@@ -125,12 +125,12 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
             context_features(doc, &context, m, story.of(k), &mut features);
         }
         probs.push(softmax(model.scores(&features)));
-        misc.push(story.misc_reading(doc, k, m));
+        misc.push((story.misc_reading(doc, k, m), story.has_pronoun(k)));
     }
     drop(story);
     let scores = second_pass(doc, mentions, &keys, &probs);
     let mut kept = Vec::with_capacity(mentions.len());
-    for ((mut m, score), misc) in mentions.drain(..).zip(scores).zip(misc) {
+    for ((mut m, score), (misc, pronoun)) in mentions.drain(..).zip(scores).zip(misc) {
         let bytes = m.bytes(doc);
         if settled
             .as_ref()
@@ -164,6 +164,19 @@ pub fn type_mentions(doc: &Document, settled: Option<Range<usize>>, mentions: &m
         }
         if let Some(MiscReading::Language) = misc {
             kind = EntityType::Misc;
+        }
+        // `Gorbachev agreed …: he agreed`: an unlisted name (or a listed place that is
+        // a given name, `Isabel`) a pronoun speaks for is a person, not the place or
+        // organization one misleading context made it.
+        let given_name = m.tokens.len() == 1 && {
+            let w = doc.token_text(m.tokens.start);
+            Lexicon::get().is_given_name(w) && !Lexicon::get().is_common_word(w)
+        };
+        if pronoun
+            && (m.canonical.is_none() || given_name)
+            && matches!(kind, EntityType::Location | EntityType::Organization)
+        {
+            kind = EntityType::Person;
         }
         if m.kind != Some(kind) {
             m.kind = Some(kind);
@@ -354,6 +367,66 @@ fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
 /// A listed given name or surname that is no frequent word (`Kinder`, not `Young`).
 fn is_listed_person_word(lex: &Lexicon, w: &str) -> bool {
     (lex.is_given_name(w) || lex.is_surname(w)) && !lex.is_common_word(w)
+}
+
+/// How many tokens after a name a pronoun that speaks for it may stand.
+const PRONOUN_REACH: usize = 12;
+
+/// `Gorbachev agreed to a concession: he agreed …`, `Isabel left early, and she …`:
+/// a name that opens a clause (no lowercase word before it: not `in Paris, she met`)
+/// and whose own sentence goes on, after a clause break (`,` `:` `;` `and` `but`
+/// `because` …) and with no other capitalized word between, with `he`, `she` or
+/// `his` as the next clause's subject, not before a cue (`…, he said`: a speaker's
+/// words about the name) and not after `that` (`Acme said that he …`). Speaks for a
+/// person.
+fn has_pronoun_after(doc: &Document, m: &Mention) -> bool {
+    let start = m.tokens.start;
+    if start > 0 {
+        let before = doc.token_text(start - 1);
+        if doc.is_word(start - 1)
+            && before.starts_with(char::is_lowercase)
+            && !matches!(
+                before,
+                "and" | "but" | "when" | "while" | "as" | "after" | "that" | "because" | "if"
+            )
+        {
+            return false;
+        }
+    }
+    let end = (m.tokens.end + PRONOUN_REACH).min(doc.tokens.len());
+    // At least one word of the name's own clause first: not `Acme, he said`.
+    let mut words_between = 0;
+    for i in m.tokens.end..end {
+        let t = doc.token_text(i);
+        if matches!(
+            t,
+            "." | "?" | "!" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")"
+        ) {
+            return false;
+        }
+        if doc.is_word(i) && t.starts_with(char::is_uppercase) && !matches!(t, "He" | "She" | "His")
+        {
+            return false;
+        }
+        if matches!(t, "he" | "she" | "his") {
+            let after_break = i > 0
+                && matches!(
+                    doc.token_text(i - 1),
+                    "," | ":" | ";" | "and" | "but" | "because" | "so" | "until" | "although"
+                );
+            let cue_next = doc.tokens.get(i + 1).is_some_and(|_| {
+                matches!(
+                    doc.token_text(i + 1),
+                    "said" | "says" | "told" | "added" | "wrote" | "noted" | "argued" | "claimed"
+                )
+            });
+            return after_break && words_between > 0 && !cue_next;
+        }
+        if doc.is_word(i) {
+            words_between += 1;
+        }
+    }
+    false
 }
 
 /// A word mixing letters and digits: `L2`, `A380`, `S23`, `F-35`.
@@ -824,6 +897,9 @@ struct StoryContexts {
     /// Per group: language evidence less people evidence (`Eegimaa speakers` …
     /// `Moriori people`), and whether a work noun stands before a mention.
     misc: Vec<(i32, bool)>,
+    /// Per group: whether a pronoun after a mention speaks for a person
+    /// (`has_pronoun_after`).
+    pronoun: Vec<bool>,
 }
 
 impl StoryContexts {
@@ -832,11 +908,13 @@ impl StoryContexts {
         let mut features: Vec<Vec<u32>> = Vec::new();
         let mut group_of = Vec::with_capacity(mentions.len());
         let mut misc = Vec::new();
+        let mut pronoun = Vec::new();
         for (m, key) in mentions.iter().zip(keys) {
             let g = *groups.entry(key).or_insert(features.len() as u32);
             if g as usize == features.len() {
                 features.push(Vec::new());
                 misc.push((0, false));
+                pronoun.push(false);
             }
             group_of.push(g);
             let seen = &mut features[g as usize];
@@ -852,6 +930,9 @@ impl StoryContexts {
                     || (is_opening_quote(p1) && is_work_noun(p2))
                     || is_in_dated_title(doc, m);
             }
+            if m.role.is_none() {
+                pronoun[g as usize] |= has_pronoun_after(doc, m);
+            }
             let mut f = Vec::with_capacity(2);
             feature(&mut f, "story-p1", p1);
             feature(&mut f, "story-n1", n1);
@@ -865,6 +946,7 @@ impl StoryContexts {
             group_of,
             features,
             misc,
+            pronoun,
         }
     }
 
@@ -891,6 +973,11 @@ impl StoryContexts {
             .rev()
             .find(|&i| doc.tokens[i].kind == TokenKind::Word)?;
         is_code(doc.token_text(last)).then_some(MiscReading::Product)
+    }
+
+    /// Whether a pronoun after one of the mentions of `k`'s name speaks for a person.
+    fn has_pronoun(&self, k: usize) -> bool {
+        self.pronoun[self.group_of[k] as usize]
     }
 
     /// The story features of mention `k`.
