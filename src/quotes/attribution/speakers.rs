@@ -6,7 +6,8 @@
 //! other gender; `they` goes only to a group (`officials`, `the protesters`, a named
 //! organization), `it` to the last organization; else the nearest such entity
 //! mentioned shortly before. A surname goes to an earlier speaker or entity of that
-//! surname. Without entities the name is the mention without its titles (`Prime
+//! surname. `the ministry`, `the company`, `officials` go to the organization the
+//! story named for them (`organization_named_by`); the mention stays as written. Without entities the name is the mention without its titles (`Prime
 //! Minister Han Duck-soo` → `Han Duck-soo`).
 //!
 //! `Speakers` is the memory of who spoke: the only state that changes from one
@@ -23,9 +24,12 @@ use super::{
     Attributor, FRAME_TOKENS, MAX_SUBJECT_TOKENS, PRONOUN_LOOKBACK, RECENT_SPEAKERS,
     SUBJECT_SENTENCES,
 };
+
+/// How many entity mentions back `the ministry` looks for the organization it means.
+const ORGANIZATION_LOOKBACK: usize = 400;
 use crate::analysis::EntityType;
 use crate::text::{starts_upper, TokenKind};
-use crate::wordlists::{contains, List};
+use crate::wordlists::{contains, entries, List};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +71,16 @@ pub(super) fn is_plural_people(name: &str) -> bool {
         && (!starts_upper(last)
             || !contains(List::Surnames, last)
             || words.any(|w| w.chars().all(char::is_lowercase) && !is_title_word(w)))
+}
+
+/// The organization subtype a noun stands for (`company` → `company`).
+fn organization_noun_subtype(noun: &str) -> Option<&'static str> {
+    entries(List::OrganizationNounSubtypes)
+        .iter()
+        .find_map(|l| match l.split_once(' ')? {
+            (n, subtype) if n.eq_ignore_ascii_case(noun) => Some(subtype),
+            _ => None,
+        })
 }
 
 /// The speakers met so far, for pronouns and surnames (`he added`, `Kim said`).
@@ -186,6 +200,17 @@ impl Speakers {
             }
             let resolved = if let Some(e) = earlier {
                 ResolvedSpeaker { mention, ..e }
+            } else if let Some(entity) = group
+                .then(|| {
+                    let from = mention.start.saturating_sub(PRONOUN_LOOKBACK);
+                    reader.organization_before(mention.start, from, |e| {
+                        reader.entities[e].entity_type == EntityType::Organization
+                    })
+                })
+                .flatten()
+            {
+                // `they` with no group as a subject: an organization named shortly before.
+                reader.speaker_for_entity(mention, entity)
             } else if group {
                 // `they` with no group before: nobody the text names.
                 ResolvedSpeaker {
@@ -238,7 +263,7 @@ impl Speakers {
         let name = strip_titles(text);
         let is_organization = looks_like_organization(text);
         // `the ministry`, `the company`: the organization the story named by that noun.
-        if let Some(entity) = reader.organization_named_by(text) {
+        if let Some(entity) = reader.organization_named_by(mention.clone()) {
             return reader.speaker_for_entity(mention, entity);
         }
         // A surname alone: an earlier speaker or a person entity with that surname.
@@ -272,27 +297,80 @@ impl Speakers {
 }
 
 impl Attributor<'_> {
-    /// The organization entity a common-noun mention stands for: `the ministry` →
-    /// `Ministry of Land, Infrastructure and Transport`, when exactly one organization
-    /// of the story has that noun in its name.
-    pub(super) fn organization_named_by(&self, mention: &str) -> Option<usize> {
-        let mut words = mention.split_whitespace();
-        let (first, noun) = (words.next()?, words.next()?);
-        let plain = words.next().is_none()
-            && contains(List::Determiners, first)
-            && noun.chars().all(|c| c.is_lowercase())
-            && contains(List::OrganizationNouns, noun);
-        if !plain {
+    /// The organization entity a common-noun mention stands for, when the story has
+    /// named it: `the ministry` → the nearest organization named before with that noun
+    /// in its name (`Ministry of Defence`, `the Defence Ministry`), else whose subtype
+    /// the noun tells (`the company` → `Acme Corp.`); `officials`, `authorities` → the
+    /// nearest organization named in their sentence or the one before.
+    pub(super) fn organization_named_by(&self, mention: Range<usize>) -> Option<usize> {
+        let text = &self.doc.text[mention.clone()];
+        let mut words = text.split_whitespace();
+        let (first, second) = (words.next()?, words.next());
+        if words.next().is_some() {
             return None;
         }
-        let mut named = self.entities.iter().enumerate().filter(|(_, e)| {
-            e.entity_type == EntityType::Organization
-                && e.name
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(noun))
+        let lowercase = |w: &str| w.chars().all(char::is_lowercase);
+        let is_organization = |e: usize| self.entities[e].entity_type == EntityType::Organization;
+        match second {
+            Some(noun)
+                if contains(List::Determiners, first)
+                    && lowercase(noun)
+                    && contains(List::OrganizationNouns, noun) =>
+            {
+                let named = |e: usize| {
+                    is_organization(e)
+                        && self.entities[e]
+                            .name
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(noun))
+                };
+                let subtype = organization_noun_subtype(noun);
+                let typed = |e: usize| {
+                    is_organization(e)
+                        && subtype.is_some()
+                        && self.entities[e].subtype.as_deref() == subtype
+                };
+                self.organization_before(mention.start, 0, named)
+                    .or_else(|| self.organization_before(mention.start, 0, typed))
+            }
+            None if contains(List::OfficialPlurals, first) => {
+                let t = self.doc.token_at_or_after(mention.start);
+                let sentence = self.sentence_of(t).saturating_sub(1);
+                let from = self.doc.sentences.get(sentence).map_or(0, |s| {
+                    self.doc.tokens.get(s.start).map_or(0, |tok| tok.start())
+                });
+                self.organization_before(mention.start, from, is_organization)
+            }
+            _ => None,
+        }
+    }
+
+    /// The organization entity of the nearest mention before byte `at` and from byte
+    /// `from`, after the dateline, that `fits` (bounded: `ORGANIZATION_LOOKBACK`
+    /// mentions).
+    pub(super) fn organization_before(
+        &self,
+        at: usize,
+        from: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        // `LONDON (Reuters) —`: the dateline's agency is no body of the story.
+        let dateline_end = self.doc.sentences.first().map_or(0, |s| {
+            let t = self.after_dateline(s.start, s.end);
+            if t > s.start {
+                self.doc.tokens.get(t).map_or(0, |tok| tok.start())
+            } else {
+                0
+            }
         });
-        let (first, _) = named.next()?;
-        named.next().is_none().then_some(first)
+        let end = self.mentions.partition_point(|m| m.0 < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(ORGANIZATION_LOOKBACK)
+            .take_while(|m| m.0 >= from.max(dateline_end))
+            .find(|m| fits(m.2))
+            .map(|m| m.2)
     }
 
     /// Without entities: the nearest name before byte `at` (bounded look-back) that
@@ -667,5 +745,40 @@ mod tests {
         // `Cyril` alone is no man's given name here.
         let text = "“We won,” Malkia Cyril said.\nCyril smiled at the crowd.\n“We stay,” she said.";
         assert_eq!(speaker_names(text), ["Malkia Cyril", "Malkia Cyril"]);
+    }
+
+    #[test]
+    fn organization_nouns_tell_a_subtype() {
+        use super::organization_noun_subtype;
+        assert_eq!(organization_noun_subtype("company"), Some("company"));
+        assert_eq!(organization_noun_subtype("party"), Some("party"));
+        assert_eq!(organization_noun_subtype("ministry"), None);
+    }
+
+    #[test]
+    fn the_ministry_and_officials_stand_for_the_named_body() {
+        let text = "The Defence Ministry closed the base. Acme Corp. sold the land.\nThe ministry said it was over. The company said so too. Officials said it was sold.";
+        read(text, |a, _| {
+            let at = |s: &str| {
+                let i = a.doc.text.find(s).unwrap();
+                i..i + s.len()
+            };
+            let name = |s: &str| {
+                a.organization_named_by(at(s))
+                    .map(|e| a.entities[e].name.as_str())
+            };
+            assert_eq!(name("The ministry"), Some("Defence Ministry"));
+            assert_eq!(name("The company"), Some("Acme Corp"));
+            // Acme Corp was named two sentences before `Officials`: too far.
+            assert_eq!(name("Officials"), None);
+            // `the base` names no organization.
+            assert_eq!(name("the base"), None);
+        });
+    }
+
+    #[test]
+    fn they_goes_to_an_organization_named_shortly_before() {
+        let text = "The European Commission fined the bank.\n“It broke the rules,” they said.";
+        assert_eq!(speaker_names(text), ["European Commission"]);
     }
 }
