@@ -100,6 +100,11 @@ pub enum List {
     IntroWords,
     /// Common nouns that stand for an organization as a speaker (`ministry`, `police`).
     OrganizationNouns,
+    /// The organization subtype a noun of `OrganizationNouns` stands for (`company
+    /// company`): `the company` is a company the story named.
+    OrganizationNounSubtypes,
+    /// Plural nouns of people who speak for a body (`officials`, `authorities`).
+    OfficialPlurals,
     MaleWords,
     FemaleWords,
     /// Words that open a share of people as a subject before a number (`more than`,
@@ -142,7 +147,7 @@ pub enum List {
 }
 
 impl List {
-    const ALL: [List; 60] = [
+    const ALL: [List; 62] = [
         List::Cities,
         List::Regions,
         List::Countries,
@@ -185,6 +190,8 @@ impl List {
         List::SentenceOpeners,
         List::IntroWords,
         List::OrganizationNouns,
+        List::OrganizationNounSubtypes,
+        List::OfficialPlurals,
         List::MaleWords,
         List::FemaleWords,
         List::Quantities,
@@ -254,6 +261,8 @@ impl List {
             List::SentenceOpeners => (ATTRIBUTION, Some("sentence-openers")),
             List::IntroWords => (ATTRIBUTION, Some("intro-words")),
             List::OrganizationNouns => (ATTRIBUTION, Some("organization-nouns")),
+            List::OrganizationNounSubtypes => (ATTRIBUTION, Some("organization-noun-subtypes")),
+            List::OfficialPlurals => (ATTRIBUTION, Some("official-plurals")),
             List::MaleWords => (ATTRIBUTION, Some("male-words")),
             List::FemaleWords => (ATTRIBUTION, Some("female-words")),
             List::Quantities => (ATTRIBUTION, Some("quantities")),

@@ -99,20 +99,29 @@ pub(super) fn strip_titles(mention: &str) -> String {
     parts[k..].join(" ")
 }
 
+/// The gender a title or role word of a mention tells (`Mrs.`, `spokeswoman`), not
+/// its given name.
+pub(super) fn gender_word_of(mention: &str) -> Option<Gender> {
+    mention.split_whitespace().find_map(|part| {
+        if contains(List::MaleWords, part) {
+            Some(Gender::Male)
+        } else if contains(List::FemaleWords, part) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    })
+}
+
 /// The gender a name or role tells: a gendered title or role word (`Mrs.`, `Sir`,
 /// `spokeswoman`), else a given name borne mostly by one sex (`Hillary Clinton`). A
 /// name whose next word is hyphenated is read surname first (`Kim Yung-ho`, `Lee
 /// Min-ji`) and tells nothing by its first word.
 pub(super) fn gender_of(mention: &str) -> Option<Gender> {
-    let parts: Vec<&str> = mention.split_whitespace().collect();
-    for part in &parts {
-        if contains(List::MaleWords, part) {
-            return Some(Gender::Male);
-        }
-        if contains(List::FemaleWords, part) {
-            return Some(Gender::Female);
-        }
+    if let Some(gender) = gender_word_of(mention) {
+        return Some(gender);
     }
+    let parts: Vec<&str> = mention.split_whitespace().collect();
     let first = parts
         .iter()
         .position(|p| starts_upper(p) && !is_title_word(p) && !contains(List::Determiners, p))?;
@@ -143,6 +152,8 @@ mod tests {
         // Surname first: the first word tells nothing.
         assert_eq!(gender_of("Kim Yung-ho"), None);
         assert_eq!(gender_of("the KCNA"), None);
+        assert_eq!(gender_word_of("Mrs. Okafor"), Some(Gender::Female));
+        assert_eq!(gender_word_of("Donald Trump"), None);
     }
 
     #[test]

@@ -49,6 +49,9 @@ const MAX_PARENTHESIS_TOKENS: usize = 8;
 const MAX_SUBJECT_TOKENS: usize = 8;
 /// How many recent speakers a pronoun may go back to (`she said` after two men spoke).
 const RECENT_SPEAKERS: usize = 16;
+/// How many sentences before its own a pronoun looks for a subject it may stand for
+/// (`Maria Lopez lives on the river. …. “…,” she said.`).
+const SUBJECT_SENTENCES: usize = 3;
 /// How far back (in bytes) a pronoun looks for an entity mention when no speaker of its
 /// kind came before.
 const PRONOUN_LOOKBACK: usize = 2000;

@@ -1,24 +1,35 @@
 //! Names and entities for speaker mentions. The entity whose mention overlaps the
-//! speaker mention names it; pronouns go to the last speaker of their kind (`he added`
-//! → the last person who spoke, `it said` → the last organization), else to the
-//! nearest such entity mentioned shortly before; a surname goes to an earlier speaker or
-//! entity of that surname. Without entities the name is the mention without its titles
-//! (`Prime Minister Han Duck-soo` → `Han Duck-soo`). `he`/`she` skip speakers of the
-//! other gender, and prefer a person who is the subject of their sentence or the one
-//! before when named after the last speaker.
+//! speaker mention names it; a pronoun goes to the nearest earlier mention that fits
+//! in number and gender: the last speaker who fits, or a nearer subject of one of the
+//! last sentences (`Maria Lopez runs a bakery. … “…,” she said.`). `he`/`she` never
+//! go to a group nor to someone whose title, given name or earlier pronoun tells the
+//! other gender; `they` goes only to a group (`officials`, `the protesters`, a named
+//! organization), `it` to the last organization; else the nearest such entity
+//! mentioned shortly before. A surname goes to an earlier speaker or entity of that
+//! surname. `the ministry`, `the company`, `officials` go to the organization the
+//! story named for them (`organization_named_by`); the mention stays as written. Without entities the name is the mention without its titles (`Prime
+//! Minister Han Duck-soo` → `Han Duck-soo`).
 //!
 //! `Speakers` is the memory of who spoke: the only state that changes from one
 //! quotation to the next.
 //!
 //! Knowingly wrong: `she said` may still go to the last man who spoke when neither
-//! gender is known; a pronoun goes to the last speaker when the person it means was
-//! last the subject two sentences back or more.
+//! gender is known; a subject more than `SUBJECT_SENTENCES` sentences back is seen
+//! only as a mention; `they` for a single person of unknown gender names nobody.
 
-use super::lexicon::{gender_of, is_title_word, looks_like_organization, strip_titles, Gender};
-use super::{Attributor, FRAME_TOKENS, MAX_SUBJECT_TOKENS, PRONOUN_LOOKBACK, RECENT_SPEAKERS};
+use super::lexicon::{
+    gender_of, gender_word_of, is_title_word, looks_like_organization, strip_titles, Gender,
+};
+use super::{
+    Attributor, FRAME_TOKENS, MAX_SUBJECT_TOKENS, PRONOUN_LOOKBACK, RECENT_SPEAKERS,
+    SUBJECT_SENTENCES,
+};
+
+/// How many entity mentions back `the ministry` looks for the organization it means.
+const ORGANIZATION_LOOKBACK: usize = 400;
 use crate::analysis::EntityType;
-use crate::text::starts_upper;
-use crate::wordlists::{contains, List};
+use crate::text::{starts_upper, TokenKind};
+use crate::wordlists::{contains, entries, List};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +41,46 @@ pub struct ResolvedSpeaker {
     /// Known from a given name or title (`Donald`, `Mrs.`, `spokeswoman`), or from a
     /// `he`/`she` that referred to the speaker.
     pub gender: Option<Gender>,
+}
+
+impl ResolvedSpeaker {
+    /// An organization or people in the plural (`officials`, `the protesters`, `fellow
+    /// Democrats`): what `they` may stand for, and `he` or `she` may not.
+    pub fn is_group(&self) -> bool {
+        self.is_organization || (self.entity.is_none() && is_plural_people(&self.name))
+    }
+}
+
+/// Whether a speaker phrase names people in the plural: its last word is a plural
+/// (`officials`, `the Saudis`, `Democrats`) and, when capitalized, not a surname
+/// (`Sanders`, `Williams`) unless a lowercase word comes before it (`fellow Democrats`).
+pub(super) fn is_plural_people(name: &str) -> bool {
+    let mut words = name.split_whitespace().rev();
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is")
+        && !last.ends_with("'s")
+        && !last.ends_with("’s")
+        && last.chars().all(char::is_alphabetic);
+    plural
+        && (!starts_upper(last)
+            || !contains(List::Surnames, last)
+            || words.any(|w| w.chars().all(char::is_lowercase) && !is_title_word(w)))
+}
+
+/// The organization subtype a noun stands for (`company` → `company`).
+fn organization_noun_subtype(noun: &str) -> Option<&'static str> {
+    entries(List::OrganizationNounSubtypes)
+        .iter()
+        .find_map(|l| match l.split_once(' ')? {
+            (n, subtype) if n.eq_ignore_ascii_case(noun) => Some(subtype),
+            _ => None,
+        })
 }
 
 /// The speakers met so far, for pronouns and surnames (`he added`, `Kim said`).
@@ -51,6 +102,40 @@ impl Speakers {
             self.recent.remove(0);
         }
         resolved
+    }
+
+    /// The gender the story told of a speaker: by its name or title, or by a `he` or
+    /// `she` that referred to the same person before.
+    fn gender_told(&self, r: &ResolvedSpeaker) -> Option<Gender> {
+        r.gender.or_else(|| {
+            self.recent
+                .iter()
+                .rev()
+                .filter(|e| e.entity == r.entity && e.name == r.name)
+                .find_map(|e| e.gender)
+        })
+    }
+
+    /// The gender a `he` or `she` told of entity `entity` (its name may not tell it).
+    fn gender_told_of(&self, entity: usize) -> Option<Gender> {
+        self.recent
+            .iter()
+            .rev()
+            .filter(|e| e.entity == Some(entity))
+            .find_map(|e| e.gender)
+    }
+
+    /// Whether a `he` or `she` before told of the speaker named `name` the other
+    /// gender than `gender`.
+    fn contradicts(&self, name: &str, gender: Option<Gender>) -> bool {
+        gender.is_some()
+            && self
+                .recent
+                .iter()
+                .rev()
+                .filter(|r| r.name == name)
+                .find_map(|r| r.gender)
+                .is_some_and(|g| Some(g) != gender)
     }
 
     fn resolve_mention(&self, reader: &Attributor, mention: Range<usize>) -> ResolvedSpeaker {
@@ -82,30 +167,29 @@ impl Speakers {
                 "she" | "her" => Some(Gender::Female),
                 _ => None,
             };
-            // `she said` after a man spoke: the last speaker who may be a she.
+            let group = lower == "they";
+            // `she said` after a man spoke: the nearest speaker who may be a she, and
+            // never a group; `they` only a group (`officials`, a named organization).
             let fits = |r: &ResolvedSpeaker| {
-                !r.is_organization && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+                if group {
+                    return r.is_group();
+                }
+                !r.is_group()
+                    && (gender.is_none()
+                        || self.gender_told(r).is_none()
+                        || self.gender_told(r) == gender)
             };
             let mut earlier = if organization {
                 self.last_organization.clone()
-            } else if lower == "they" {
-                // `they said` after `Officials warned …` and a man spoke: a group.
-                let group = |r: &&ResolvedSpeaker| {
-                    r.is_organization
-                        || (r.name.ends_with('s')
-                            && !r.name.ends_with("ss")
-                            && !starts_upper(&r.name))
-                };
-                let group = self.recent.iter().rev().take(3).find(group).cloned();
-                group.or_else(|| self.recent.last().cloned())
             } else {
                 self.recent.iter().rev().find(|r| fits(r)).cloned()
             };
             // `Trump spoke first. Later Cruz took the stage. “…,” he said.`: a person
-            // who is the subject of this sentence or the one before, named after the
-            // last speaker, is nearer.
-            if gender.is_some() {
-                if let Some(subject) = reader.subject_before(mention.start, gender) {
+            // (or, for `they`, a group) that is the subject of a recent sentence and
+            // was named after the last speaker who fits is nearer.
+            if gender.is_some() || group {
+                let told = |entity: usize| self.gender_told_of(entity);
+                if let Some(subject) = reader.subject_before(mention.start, gender, group, told) {
                     if earlier
                         .as_ref()
                         .is_none_or(|e| e.mention.end <= subject.mention.start)
@@ -116,9 +200,36 @@ impl Speakers {
             }
             let resolved = if let Some(e) = earlier {
                 ResolvedSpeaker { mention, ..e }
-            } else if let Some(entity) = reader.entity_before(mention.start, organization, gender) {
+            } else if let Some(entity) = group
+                .then(|| {
+                    let from = mention.start.saturating_sub(PRONOUN_LOOKBACK);
+                    reader.organization_before(mention.start, from, |e| {
+                        reader.entities[e].entity_type == EntityType::Organization
+                    })
+                })
+                .flatten()
+            {
+                // `they` with no group as a subject: an organization named shortly before.
                 reader.speaker_for_entity(mention, entity)
-            } else if let Some(name) = reader.name_before(mention.start, organization) {
+            } else if group {
+                // `they` with no group before: nobody the text names.
+                ResolvedSpeaker {
+                    mention,
+                    name: text.to_string(),
+                    entity: None,
+                    is_organization: false,
+                    gender: None,
+                }
+            } else if let Some(entity) =
+                reader.entity_before(mention.start, organization, gender, |e| {
+                    self.gender_told_of(e)
+                })
+            {
+                reader.speaker_for_entity(mention, entity)
+            } else if let Some(name) = reader
+                .name_before(mention.start, organization)
+                .filter(|n| !self.contradicts(&strip_titles(&reader.doc.text[n.clone()]), gender))
+            {
                 ResolvedSpeaker {
                     mention,
                     name: strip_titles(&reader.doc.text[name.clone()]),
@@ -152,7 +263,7 @@ impl Speakers {
         let name = strip_titles(text);
         let is_organization = looks_like_organization(text);
         // `the ministry`, `the company`: the organization the story named by that noun.
-        if let Some(entity) = reader.organization_named_by(text) {
+        if let Some(entity) = reader.organization_named_by(mention.clone()) {
             return reader.speaker_for_entity(mention, entity);
         }
         // A surname alone: an earlier speaker or a person entity with that surname.
@@ -186,27 +297,80 @@ impl Speakers {
 }
 
 impl Attributor<'_> {
-    /// The organization entity a common-noun mention stands for: `the ministry` →
-    /// `Ministry of Land, Infrastructure and Transport`, when exactly one organization
-    /// of the story has that noun in its name.
-    pub(super) fn organization_named_by(&self, mention: &str) -> Option<usize> {
-        let mut words = mention.split_whitespace();
-        let (first, noun) = (words.next()?, words.next()?);
-        let plain = words.next().is_none()
-            && contains(List::Determiners, first)
-            && noun.chars().all(|c| c.is_lowercase())
-            && contains(List::OrganizationNouns, noun);
-        if !plain {
+    /// The organization entity a common-noun mention stands for, when the story has
+    /// named it: `the ministry` → the nearest organization named before with that noun
+    /// in its name (`Ministry of Defence`, `the Defence Ministry`), else whose subtype
+    /// the noun tells (`the company` → `Acme Corp.`); `officials`, `authorities` → the
+    /// nearest organization named in their sentence or the one before.
+    pub(super) fn organization_named_by(&self, mention: Range<usize>) -> Option<usize> {
+        let text = &self.doc.text[mention.clone()];
+        let mut words = text.split_whitespace();
+        let (first, second) = (words.next()?, words.next());
+        if words.next().is_some() {
             return None;
         }
-        let mut named = self.entities.iter().enumerate().filter(|(_, e)| {
-            e.entity_type == EntityType::Organization
-                && e.name
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(noun))
+        let lowercase = |w: &str| w.chars().all(char::is_lowercase);
+        let is_organization = |e: usize| self.entities[e].entity_type == EntityType::Organization;
+        match second {
+            Some(noun)
+                if contains(List::Determiners, first)
+                    && lowercase(noun)
+                    && contains(List::OrganizationNouns, noun) =>
+            {
+                let named = |e: usize| {
+                    is_organization(e)
+                        && self.entities[e]
+                            .name
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(noun))
+                };
+                let subtype = organization_noun_subtype(noun);
+                let typed = |e: usize| {
+                    is_organization(e)
+                        && subtype.is_some()
+                        && self.entities[e].subtype.as_deref() == subtype
+                };
+                self.organization_before(mention.start, 0, named)
+                    .or_else(|| self.organization_before(mention.start, 0, typed))
+            }
+            None if contains(List::OfficialPlurals, first) => {
+                let t = self.doc.token_at_or_after(mention.start);
+                let sentence = self.sentence_of(t).saturating_sub(1);
+                let from = self.doc.sentences.get(sentence).map_or(0, |s| {
+                    self.doc.tokens.get(s.start).map_or(0, |tok| tok.start())
+                });
+                self.organization_before(mention.start, from, is_organization)
+            }
+            _ => None,
+        }
+    }
+
+    /// The organization entity of the nearest mention before byte `at` and from byte
+    /// `from`, after the dateline, that `fits` (bounded: `ORGANIZATION_LOOKBACK`
+    /// mentions).
+    pub(super) fn organization_before(
+        &self,
+        at: usize,
+        from: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        // `LONDON (Reuters) —`: the dateline's agency is no body of the story.
+        let dateline_end = self.doc.sentences.first().map_or(0, |s| {
+            let t = self.after_dateline(s.start, s.end);
+            if t > s.start {
+                self.doc.tokens.get(t).map_or(0, |tok| tok.start())
+            } else {
+                0
+            }
         });
-        let (first, _) = named.next()?;
-        named.next().is_none().then_some(first)
+        let end = self.mentions.partition_point(|m| m.0 < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(ORGANIZATION_LOOKBACK)
+            .take_while(|m| m.0 >= from.max(dateline_end))
+            .find(|m| fits(m.2))
+            .map(|m| m.2)
     }
 
     /// Without entities: the nearest name before byte `at` (bounded look-back) that
@@ -295,38 +459,125 @@ impl Attributor<'_> {
             .map(|m| m.2)
     }
 
-    /// The person entity (of a compatible gender) that is the subject of the sentence
-    /// holding byte `at`, before it, or else of the sentence before.
+    /// The nearest subject of a recent sentence that a pronoun may stand for: a person
+    /// entity of a compatible gender (`told` gives the gender an earlier pronoun told
+    /// of an entity), or for `they` (`group`) an organization entity or people in the
+    /// plural (`the protesters`). Reads the sentence holding byte `at` up to it, then
+    /// up to `SUBJECT_SENTENCES` sentences before it (within `PRONOUN_LOOKBACK`).
     pub(super) fn subject_before(
         &self,
         at: usize,
         gender: Option<Gender>,
+        group: bool,
+        told: impl Fn(usize) -> Option<Gender>,
     ) -> Option<ResolvedSpeaker> {
         let t = self.doc.token_at_or_after(at);
         let here = self.sentence_of(t);
-        for s in [Some(here), here.checked_sub(1)].into_iter().flatten() {
+        for s in (0..=here).rev().take(SUBJECT_SENTENCES + 1) {
             let Some(sentence) = self.doc.sentences.get(s) else {
                 continue;
             };
+            if self
+                .doc
+                .tokens
+                .get(sentence.start)
+                .is_none_or(|tok| tok.start() + PRONOUN_LOOKBACK < at)
+            {
+                break;
+            }
             let limit = sentence.end.min(t).min(sentence.start + FRAME_TOKENS);
             if sentence.start >= limit {
                 continue;
             }
-            let Some(subject) = self.clause_subject(sentence.start, limit) else {
+            let Some(subject) = self.clause_phrase(sentence.start, limit, group) else {
                 continue;
             };
-            let Some(entity) = self.entity_overlapping(subject.clone()) else {
-                continue;
-            };
-            if self.entities[entity].entity_type != EntityType::Person {
+            let entity = self.entity_overlapping(subject.clone());
+            if group {
+                let found = match entity.map(|e| (e, self.entities[e].entity_type)) {
+                    Some((e, EntityType::Organization)) => {
+                        Some(self.speaker_for_entity(subject, e))
+                    }
+                    Some((_, EntityType::Person)) => None,
+                    _ => self
+                        .plural_head(subject, limit)
+                        .map(|head| ResolvedSpeaker {
+                            name: strip_titles(&self.doc.text[head.clone()]),
+                            entity: None,
+                            is_organization: false,
+                            gender: None,
+                            mention: head,
+                        }),
+                };
+                if found.is_some() {
+                    return found;
+                }
                 continue;
             }
-            let known = self.entity_gender(entity, &subject);
+            let Some(entity) = entity else {
+                // `Mrs. Osei runs the shelter.`: a titled name the entities stage left.
+                let text = &self.doc.text[subject.clone()];
+                let titled = gender_word_of(text);
+                let name = strip_titles(text);
+                if titled.is_some()
+                    && (gender.is_none() || titled == gender)
+                    && name.split_whitespace().all(starts_upper)
+                    && name != text
+                {
+                    return Some(ResolvedSpeaker {
+                        name,
+                        entity: None,
+                        is_organization: false,
+                        gender: titled,
+                        mention: subject,
+                    });
+                }
+                continue;
+            };
+            // `The two Republican presidents`: the name must end the subject.
+            let heads = self
+                .mentions
+                .iter()
+                .any(|m| m.2 == entity && m.0 < subject.end && m.1 >= subject.end);
+            if self.entities[entity].entity_type != EntityType::Person || !heads {
+                continue;
+            }
+            let known = self
+                .entity_gender(entity, &subject)
+                .or_else(|| told(entity));
             if gender.is_none() || known.is_none() || known == gender {
                 return Some(self.speaker_for_entity(subject, entity));
             }
         }
         None
+    }
+
+    /// The words of a subject up to its plural head (`The protesters gathered …` →
+    /// `The protesters`, `Nine states led by …` → `Nine states`): a plural first
+    /// word, or second after a determiner, a number or a capitalized word (`Local
+    /// officials`), or third after a determiner and a capitalized word (`the Yemeni
+    /// rebels`). `The law requires` has none.
+    /// The head may lie past the phrase (`Nine states …`: `states` read as a cue), not
+    /// past token `limit`.
+    pub(super) fn plural_head(&self, subject: Range<usize>, limit: usize) -> Option<Range<usize>> {
+        let s = self.doc.tokens_within(subject).start;
+        let n = limit.saturating_sub(s);
+        let opens = |t: usize| {
+            let w = self.word(t);
+            contains(List::Determiners, w)
+                || self.doc.tokens[t].kind == TokenKind::Number
+                || self.is_number_word(t)
+                || starts_upper(w)
+        };
+        let head = (0..n.min(3)).find(|&k| {
+            let fits = match k {
+                0 => true,
+                1 => opens(s),
+                _ => contains(List::Determiners, self.word(s)) && starts_upper(self.word(s + 1)),
+            };
+            fits && is_plural_people(self.word(s + k))
+        })?;
+        Some(self.doc.token_span(s..s + head + 1))
     }
 
     /// The nearest organization, or person of a compatible gender, mentioned before
@@ -336,6 +587,7 @@ impl Attributor<'_> {
         at: usize,
         organization: bool,
         gender: Option<Gender>,
+        told: impl Fn(usize) -> Option<Gender>,
     ) -> Option<usize> {
         let want = if organization {
             EntityType::Organization
@@ -349,17 +601,23 @@ impl Attributor<'_> {
             .take_while(|m| m.0 + PRONOUN_LOOKBACK >= at)
             .filter(|m| self.entities[m.2].entity_type == want)
             .find(|m| {
-                let known = self.entity_gender(m.2, &(m.0..m.1));
+                let known = self.entity_gender(m.2, &(m.0..m.1)).or_else(|| told(m.2));
                 gender.is_none() || known.is_none() || known == gender
             })
             .map(|m| m.2)
     }
 
     /// A person's gender from the mention's title (`Mrs. Okafor`), else the entity's
-    /// name and role.
+    /// name and role. A surname alone tells nothing by itself (`Malkia Cyril`, then
+    /// `Cyril`: no man).
     pub(super) fn entity_gender(&self, entity: usize, mention: &Range<usize>) -> Option<Gender> {
         let e = &self.entities[entity];
-        let from_title = gender_of(&self.doc.text[mention.clone()]);
+        let text = &self.doc.text[mention.clone()];
+        let from_title = if e.name.ends_with(text) && e.name != text {
+            gender_word_of(text)
+        } else {
+            gender_of(text)
+        };
         if e.entity_type != EntityType::Person {
             return from_title;
         }
@@ -423,5 +681,104 @@ mod tests {
     fn a_resident_named_before_goes_to_she_after_a_man_spoke() {
         let text = "Maria Lopez lives on the river.\n“We won,” Mayor John Brown said.\n“The water rose at night,” she said.";
         assert_eq!(speaker_names(text), ["John Brown", "Maria Lopez"]);
+    }
+
+    #[test]
+    fn plural_people_are_not_surnames() {
+        use super::is_plural_people;
+        assert!(is_plural_people("officials"));
+        assert!(is_plural_people("the protesters"));
+        assert!(is_plural_people("Democrats"));
+        assert!(is_plural_people("fellow Democrats"));
+        assert!(!is_plural_people("Sanders"));
+        assert!(!is_plural_people("the spokesman"));
+        assert!(!is_plural_people("Congress"));
+    }
+
+    #[test]
+    fn they_never_goes_to_a_single_person() {
+        let text = "“It is over,” John Brown said. “It is not,” they said.";
+        assert_eq!(speaker_names(text), ["John Brown", "they"]);
+    }
+
+    #[test]
+    fn they_goes_to_a_plural_subject() {
+        let text = "The protesters gathered outside the hall.\n“We stay,” John Brown said.\n“We stay too,” they said.";
+        assert_eq!(speaker_names(text), ["John Brown", "protesters"]);
+    }
+
+    #[test]
+    fn a_plural_head_ends_a_bare_subject() {
+        read(
+            "Nine states led by Ohio sued. The law requires a vote.",
+            |a, _| {
+                let head = |t: usize, limit: usize| {
+                    a.plural_head(a.doc.token_span(t..t + 1), limit)
+                        .map(|r| a.doc.text[r].to_string())
+                };
+                assert_eq!(head(0, 6).as_deref(), Some("Nine states"));
+                let law = (0..a.doc.tokens.len())
+                    .find(|&t| a.word(t) == "The")
+                    .unwrap();
+                assert_eq!(head(law, law + 5), None);
+            },
+        );
+    }
+
+    #[test]
+    fn she_goes_to_a_nearer_subject_than_the_woman_who_spoke() {
+        let text = "“We are ready,” Ana Silva said.\nMrs. Osei runs the shelter.\n“We stay open,” Mayor Tom Reed said.\n“It is full,” she said.";
+        assert_eq!(speaker_names(text), ["Ana Silva", "Tom Reed", "Osei"]);
+    }
+
+    #[test]
+    fn a_gender_an_earlier_pronoun_told_is_kept() {
+        let text = "“We are ready,” Ridley Okafor said. “It is late,” she added.\nTom Reed stayed. Ridley Okafor walked home.\n“The road is closed,” he said.";
+        assert_eq!(
+            speaker_names(text),
+            ["Ridley Okafor", "Ridley Okafor", "Tom Reed"]
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_tells_no_gender() {
+        // `Cyril` alone is no man's given name here.
+        let text = "“We won,” Malkia Cyril said.\nCyril smiled at the crowd.\n“We stay,” she said.";
+        assert_eq!(speaker_names(text), ["Malkia Cyril", "Malkia Cyril"]);
+    }
+
+    #[test]
+    fn organization_nouns_tell_a_subtype() {
+        use super::organization_noun_subtype;
+        assert_eq!(organization_noun_subtype("company"), Some("company"));
+        assert_eq!(organization_noun_subtype("party"), Some("party"));
+        assert_eq!(organization_noun_subtype("ministry"), None);
+    }
+
+    #[test]
+    fn the_ministry_and_officials_stand_for_the_named_body() {
+        let text = "The Defence Ministry closed the base. Acme Corp. sold the land.\nThe ministry said it was over. The company said so too. Officials said it was sold.";
+        read(text, |a, _| {
+            let at = |s: &str| {
+                let i = a.doc.text.find(s).unwrap();
+                i..i + s.len()
+            };
+            let name = |s: &str| {
+                a.organization_named_by(at(s))
+                    .map(|e| a.entities[e].name.as_str())
+            };
+            assert_eq!(name("The ministry"), Some("Defence Ministry"));
+            assert_eq!(name("The company"), Some("Acme Corp"));
+            // Acme Corp was named two sentences before `Officials`: too far.
+            assert_eq!(name("Officials"), None);
+            // `the base` names no organization.
+            assert_eq!(name("the base"), None);
+        });
+    }
+
+    #[test]
+    fn they_goes_to_an_organization_named_shortly_before() {
+        let text = "The European Commission fined the bank.\n“It broke the rules,” they said.";
+        assert_eq!(speaker_names(text), ["European Commission"]);
     }
 }

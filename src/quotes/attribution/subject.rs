@@ -19,6 +19,18 @@ impl Attributor<'_> {
     /// The subject at the start of the clause: `In an incendiary press conference,
     /// Trump launched …` → `Trump`.
     pub(super) fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        self.clause_phrase(start, limit, false)
+    }
+
+    /// The phrase at the start of the clause, as `clause_subject` finds it; with
+    /// `bare`, also one without a name or determiner (`Nine states led by …`,
+    /// `Democrats`), for a plural head that `they` may stand for.
+    pub(super) fn clause_phrase(
+        &self,
+        start: usize,
+        limit: usize,
+        bare: bool,
+    ) -> Option<Range<usize>> {
         let mut j = self.after_dateline(start, limit);
         // `Here in Columbia, Sanders …`: openers before an introductory phrase.
         while j + 1 < limit
@@ -83,7 +95,7 @@ impl Attributor<'_> {
             || contains(List::PersonPronouns, self.word(j))
             || contains(List::ThingPronouns, self.word(j))
             || (end - j >= 2 && contains(List::Determiners, self.word(j)));
-        has_name.then(|| self.doc.token_span(j..end))
+        (has_name || bare).then(|| self.doc.token_span(j..end))
     }
 
     /// The first token after a dateline that opens the sentence at `start`
