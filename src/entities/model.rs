@@ -29,7 +29,7 @@
 use super::lexicon::{phrase_key, Lexicon, ListedPhrase};
 use super::recognize::{is_all_caps, is_korean_given_name, Mention};
 use crate::analysis::EntityType;
-use crate::text::{Document, TokenKind};
+use crate::text::{starts_upper, Document, TokenKind};
 use crate::wordlists::{contains, lists_of, List};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -302,14 +302,7 @@ const TITLE_MAX: usize = 12;
 /// after no work noun is no title.
 fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
     let lex = Lexicon::get();
-    let is_cap_word = |i: usize| {
-        doc.tokens[i].kind == TokenKind::Word
-            && doc
-                .token_text(i)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
+    let is_cap_word = |i: usize| doc.is_word(i) && starts_upper(doc.token_text(i));
     let in_title = |i: usize| is_cap_word(i) || is_title_connector(doc.token_text(i));
     let mut start = m.tokens.start;
     while start > 0 && m.tokens.end - start < TITLE_MAX && in_title(start - 1) {
@@ -326,7 +319,6 @@ fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
     while end > m.tokens.end && !is_cap_word(end - 1) {
         end -= 1;
     }
-    let text = |i: usize| doc.tokens.get(i).map_or("", |_| doc.token_text(i));
     let is_year = |i: usize| {
         doc.tokens.get(i).is_some_and(|t| {
             t.kind == TokenKind::Number
@@ -336,13 +328,13 @@ fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
                     .is_ok_and(|y| (1800..2100).contains(&y))
         })
     };
-    let dated = (text(end) == "(" && is_year(end + 1) && text(end + 2) == ")")
+    let dated = (doc.word(end) == "(" && is_year(end + 1) && doc.word(end + 2) == ")")
         || (start > 0
-            && text(start - 1) == "("
-            && text(end) == ","
+            && doc.word(start - 1) == "("
+            && doc.word(end) == ","
             && is_year(end + 1)
-            && text(end + 2) == ")");
-    let after_work_noun = start > 0 && is_work_noun(text(start - 1));
+            && doc.word(end + 2) == ")");
+    let after_work_noun = start > 0 && is_work_noun(doc.word(start - 1));
     if !dated && !after_work_noun {
         return false;
     }
@@ -352,9 +344,8 @@ fn is_in_dated_title(doc: &Document, m: &Mention) -> bool {
     if !after_work_noun && (caps < 2 || (cited && caps < end - start)) {
         return false;
     }
-    let word = |i: usize| doc.token_text(i);
     !(start..end).filter(|&i| is_cap_word(i)).any(|i| {
-        let w = word(i);
+        let w = doc.token_text(i);
         is_listed_person_word(lex, w)
             || (!w.is_ascii() && is_listed_person_word(lex, &phrase_key(std::iter::once(w))))
             || lex.phrase_of_word(w).is_some()
@@ -414,12 +405,10 @@ fn has_pronoun_after(doc: &Document, m: &Mention) -> bool {
                     doc.token_text(i - 1),
                     "," | ":" | ";" | "and" | "but" | "because" | "so" | "until" | "although"
                 );
-            let cue_next = doc.tokens.get(i + 1).is_some_and(|_| {
-                matches!(
-                    doc.token_text(i + 1),
-                    "said" | "says" | "told" | "added" | "wrote" | "noted" | "argued" | "claimed"
-                )
-            });
+            let cue_next = matches!(
+                doc.word(i + 1),
+                "said" | "says" | "told" | "added" | "wrote" | "noted" | "argued" | "claimed"
+            );
             return after_break && words_between > 0 && !cue_next;
         }
         if doc.is_word(i) {
