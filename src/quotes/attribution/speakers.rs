@@ -7,7 +7,8 @@
 //! organization), `it` to the last organization; else the nearest such entity
 //! mentioned shortly before. A surname goes to an earlier speaker or entity of that
 //! surname. `the ministry`, `the company`, `officials` go to the organization the
-//! story named for them (`organization_named_by`); the mention stays as written. Without entities the name is the mention without its titles (`Prime
+//! story named for them (`organization_named_by`); the mention stays as written.
+//! Without entities the name is the mention without its titles (`Prime
 //! Minister Han Duck-soo` → `Han Duck-soo`).
 //!
 //! `Speakers` is the memory of who spoke: the only state that changes from one
@@ -24,13 +25,13 @@ use super::{
     Attributor, FRAME_TOKENS, MAX_SUBJECT_TOKENS, PRONOUN_LOOKBACK, RECENT_SPEAKERS,
     SUBJECT_SENTENCES,
 };
-
-/// How many entity mentions back `the ministry` looks for the organization it means.
-const ORGANIZATION_LOOKBACK: usize = 400;
 use crate::analysis::EntityType;
 use crate::text::{starts_upper, TokenKind};
 use crate::wordlists::{contains, entries, List};
 use std::ops::Range;
+
+/// How many entity mentions back `the ministry` looks for the organization it means.
+const ORGANIZATION_LOOKBACK: usize = 400;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedSpeaker {
